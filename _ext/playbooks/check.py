@@ -1,0 +1,308 @@
+"""Standalone checker: ``make check`` validates playbooks without a Sphinx build.
+
+It parses each file with plain docutils (Sphinx's own roles and directives are accepted
+as opaque), then runs the same validation core as the Sphinx extension and prints the
+same ``path:line: WARNING: message [playbook.subtype]`` lines.  Exit status 1 when any
+problem is reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import fnmatch
+import io
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from docutils import frontend, nodes, utils
+from docutils.parsers import rst
+from docutils.parsers.rst import Directive, directives, roles
+
+from .config import CONFIG_VALUES
+from .outline import build_outline
+from .schema import Kind, Schema, SchemaError, build_schema
+from .sources import SourceError, decode
+from .validate import Problem, category_problem, check_outline, headings_of
+
+LEVEL_NAMES = {1: "INFO", 2: "WARNING", 3: "ERROR", 4: "CRITICAL"}
+
+#: Sphinx roles and directives a playbook may use; the checker accepts them as opaque.
+SPHINX_ROLES = (
+    "ref doc download numref term abbr kbd guilabel menuselection file samp command "
+    "program option envvar any keyword token dfn mailheader makevar manpage mimetype "
+    "newsgroup regexp eq"
+).split()
+SPHINX_DIRECTIVES = (
+    "toctree only index seealso versionadded versionchanged deprecated versionremoved "
+    "code-block sourcecode literalinclude glossary centered hlist tabularcolumns highlight "
+    "productionlist acks sectionauthor moduleauthor codeauthor todo"
+).split()
+
+
+@dataclass(frozen=True)
+class Report:
+    path: str
+    line: int | None
+    level: str  # WARNING / ERROR ...
+    message: str
+    type: str  # "playbook.missing_section", "docutils", ...
+
+    def format(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else f"{self.path}"
+        return f"{where}: {self.level}: {self.message} [{self.type}]"
+
+
+class _OpaqueDirective(Directive):
+    """Stands for a Sphinx directive: keeps its content parsed, ignores its options."""
+
+    required_arguments = 0
+    optional_arguments = 100
+    final_argument_whitespace = True
+    has_content = True
+    option_spec = None  # accept any option
+
+    def run(self):
+        container = nodes.container()
+        if self.content:
+            if self.name in {"code-block", "sourcecode"}:
+                return [nodes.literal_block("\n".join(self.content), "\n".join(self.content))]
+            self.state.nested_parse(self.content, self.content_offset, container)
+        return [container]
+
+
+class _AnyOptions(dict):
+    def __missing__(self, key):
+        return directives.unchanged
+
+
+_OpaqueDirective.option_spec = _AnyOptions()
+
+
+def _opaque_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    return [nodes.literal(rawtext, utils.unescape(text))], []
+
+
+_registered = False
+
+
+def _register_sphinx_markup() -> None:
+    global _registered
+    if _registered:
+        return
+    for name in SPHINX_ROLES:
+        roles.register_local_role(name, _opaque_role)
+    for name in SPHINX_DIRECTIVES:
+        directives.register_directive(name, _OpaqueDirective)
+    _registered = True
+
+
+def load_conf(path: Path) -> dict:
+    """Read conf.py like Sphinx does (executing it), keeping the playbook options."""
+    path = path.resolve()
+    namespace: dict = {"__file__": str(path), "__name__": "conf"}
+    cwd = os.getcwd()
+    try:
+        os.chdir(path.parent)
+        code = compile(path.read_bytes(), str(path), "exec")
+        exec(code, namespace)  # noqa: S102 - conf.py is the project's own configuration
+    finally:
+        os.chdir(cwd)
+    values = {name: namespace.get(name, default) for name, default, _, _ in CONFIG_VALUES}
+    values["suppress_warnings"] = namespace.get("suppress_warnings", [])
+    return values
+
+
+def parse(text: str, source_path: str) -> nodes.document:
+    _register_sphinx_markup()
+    parser = rst.Parser()
+    settings = frontend.get_default_settings(rst.Parser)
+    settings.report_level = 5  # collect messages from the tree instead of printing
+    settings.halt_level = 5
+    settings.warning_stream = io.StringIO()
+    settings.file_insertion_enabled = False
+    settings.raw_enabled = False
+    settings.doctitle_xform = False
+    settings.line_length_limit = 10**7
+    document = utils.new_document(source_path, settings)
+    parser.parse(text, document)
+    return document
+
+
+def docutils_reports(document: nodes.document, path: str) -> list[Report]:
+    reports = []
+    for message in document.findall(nodes.system_message):
+        level = message.get("level", 0)
+        if level < 2:
+            continue
+        text = message.children[0].astext() if message.children else message.astext()
+        reports.append(Report(path, message.get("line"), LEVEL_NAMES.get(level, "ERROR"),
+                              " ".join(text.split()), "docutils"))
+    return reports
+
+
+def image_reports(document: nodes.document, file: Path, display: str, source_root: Path | None) -> list[Report]:
+    reports = []
+    for image in document.findall(nodes.image):
+        uri = image.get("uri", "")
+        if not uri or "://" in uri or uri.startswith("data:"):
+            continue
+        if uri.startswith("/") and source_root is not None:
+            target = source_root / uri.lstrip("/")
+        else:
+            target = file.parent / uri
+        if not target.exists():
+            line = image.line or (image.parent.line if image.parent is not None else None)
+            reports.append(Report(display, line, "WARNING",
+                                  f"image file not readable: {uri}", "image.not_readable"))
+    return reports
+
+
+class Checker:
+    def __init__(self, conf: dict, source_root: Path | None):
+        self.conf = conf
+        self.schema: Schema = build_schema(
+            conf["playbook_kinds"], conf["playbook_default_kind"], conf["playbook_kind_by_folder"]
+        )
+        self.source_root = source_root.resolve() if source_root else None
+        self.playbook_root = (
+            (self.source_root / conf["playbook_root"]).resolve() if self.source_root else None
+        )
+        self.suppressed = set(conf.get("suppress_warnings") or [])
+
+    def handbook_category(self, file: Path) -> tuple[bool, str | None]:
+        """(file is a playbook of the handbook, its category folder)."""
+        if self.playbook_root is None:
+            return False, None
+        try:
+            relative = file.resolve().relative_to(self.playbook_root)
+        except ValueError:
+            return False, None
+        parts = relative.parts
+        return True, (parts[0] if len(parts) >= 2 else None)
+
+    def kind_for(self, file: Path, document: nodes.document) -> tuple[Kind | None, bool]:
+        """The kind to check ``file`` against, and whether it was guessed.
+
+        A loose file (outside the handbook) whose headings match no kind at all is not a
+        playbook: the kind is None.
+        """
+        in_handbook, category = self.handbook_category(file)
+        if in_handbook:
+            return self.schema.kind_for_category(category), False
+        folder = file.parent.name
+        for pattern in self.schema.by_folder:
+            if fnmatch.fnmatchcase(folder, pattern):
+                return self.schema.kind_for_category(folder), False
+        kind, score = self.schema.best_kind_for_headings(headings_of(document))
+        return (kind if score > 0 else None), True
+
+    def is_suppressed(self, report_type: str) -> bool:
+        if report_type in self.suppressed:
+            return True
+        return report_type.split(".", 1)[0] in self.suppressed
+
+    def check_file(self, file: Path, display: str) -> tuple[list[Report], Kind | None, bool]:
+        try:
+            data = file.read_bytes()
+        except OSError as error:
+            return [Report(display, None, "ERROR", f"não foi possível ler o arquivo: {error.strerror}",
+                           "playbook.read")], None, False
+        try:
+            text = decode(data)
+        except SourceError as error:
+            return [Report(display, error.line, "WARNING", error.message, "playbook.encoding")], None, False
+        document = parse(text, str(file))
+        kind, guessed = self.kind_for(file, document)
+        if kind is None:
+            return [], None, True
+        outline = build_outline(document, kind, text.split("\n"))
+        reports = docutils_reports(document, display)
+        reports += image_reports(document, file, display, self.source_root)
+        problems = check_outline(outline, kind)
+        in_handbook, category = self.handbook_category(file)
+        if in_handbook and category is None:
+            problems.insert(0, category_problem(self.conf["playbook_root"]))
+        reports += [self._report(display, p) for p in problems]
+        reports = [r for r in reports if not self.is_suppressed(r.type)]
+        reports.sort(key=lambda r: r.line or 0)
+        return reports, kind, guessed
+
+    @staticmethod
+    def _report(display: str, problem: Problem) -> Report:
+        return Report(display, problem.line, "WARNING", problem.message, f"playbook.{problem.subtype}")
+
+
+def collect_files(args_files: list[str], checker: Checker) -> list[Path]:
+    if not args_files:
+        if checker.playbook_root is None or not checker.playbook_root.is_dir():
+            return []
+        return sorted(p for p in checker.playbook_root.rglob("*.rst") if p.name != "index.rst")
+    files: list[Path] = []
+    for name in args_files:
+        path = Path(name)
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*.rst") if p.name != "index.rst"))
+        else:
+            files.append(path)
+    return files
+
+
+def display_path(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="make check",
+        description="Verifica se os playbooks seguem o padrão do manual.",
+    )
+    parser.add_argument("files", nargs="*", help="arquivos ou pastas (padrão: todos os playbooks)")
+    parser.add_argument("--conf", default="conf.py", help="conf.py do manual")
+    parser.add_argument("--source", default="source", help="pasta de fontes do manual")
+    args = parser.parse_args(argv)
+
+    conf_path = Path(args.conf)
+    try:
+        conf = load_conf(conf_path)
+        checker = Checker(conf, Path(args.source))
+    except (OSError, SyntaxError, SchemaError) as error:
+        print(f"{conf_path}: ERROR: configuração inválida: {error}", file=sys.stderr)
+        return 2
+
+    files = collect_files(args.files, checker)
+    if not files:
+        print("Nenhum playbook encontrado para verificar.")
+        return 0
+    total = 0
+    failed_files = 0
+    for file in files:
+        display = display_path(file)
+        if not file.exists():
+            print(f"{display}: ERROR: arquivo não encontrado [playbook.read]")
+            total += 1
+            failed_files += 1
+            continue
+        reports, kind, guessed = checker.check_file(file, display)
+        if guessed and kind is None:
+            print(f"{display}: não é um playbook de nenhum tipo (nenhuma seção reconhecida); ignorado")
+            continue
+        if guessed:
+            print(f"{display}: verificado como '{kind.label}' ({kind.name})")
+        for report in reports:
+            print(report.format())
+        total += len(reports)
+        failed_files += bool(reports)
+    if total:
+        print(f"\n{total} problema(s) em {failed_files} de {len(files)} arquivo(s).")
+        return 1
+    print(f"{len(files)} arquivo(s) verificado(s): nenhum problema.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,63 @@
+"""Configuration values of the extension and the schema built from them."""
+
+from __future__ import annotations
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.errors import ConfigError
+
+from .schema import DEFAULT_KINDS, Schema, SchemaError, build_schema
+
+#: (name, default, rebuild, types)
+CONFIG_VALUES = [
+    ("playbook_root", "playbooks", "env", frozenset({str})),
+    ("playbook_kinds", DEFAULT_KINDS, "env", frozenset({dict})),
+    ("playbook_default_kind", "script", "env", frozenset({str})),
+    ("playbook_kind_by_folder", {}, "env", frozenset({dict})),
+    ("playbook_categories", {}, "env", frozenset({dict})),
+]
+
+
+def add_config_values(app: Sphinx) -> None:
+    for name, default, rebuild, types in CONFIG_VALUES:
+        app.add_config_value(name, default, rebuild, types=types)
+
+
+def schema_from(config) -> Schema:
+    """The schema declared by a Sphinx Config (or anything with the same attributes)."""
+    return build_schema(
+        getattr(config, "playbook_kinds", DEFAULT_KINDS),
+        getattr(config, "playbook_default_kind", None),
+        getattr(config, "playbook_kind_by_folder", {}),
+    )
+
+
+def check_config(app: Sphinx, config: Config) -> None:
+    """Refuse a schema that cannot be used, with a message in Portuguese."""
+    try:
+        schema_from(config)
+    except SchemaError as error:
+        raise ConfigError(f"configuração de playbooks inválida em conf.py: {error}") from None
+    root = config.playbook_root.strip("/")
+    if not root:
+        raise ConfigError("playbook_root não pode ser vazio")
+    config.playbook_root = root
+
+
+def category_label(config, category: str | None) -> str:
+    if not category:
+        return "Sem categoria"
+    labels = getattr(config, "playbook_categories", {}) or {}
+    return labels.get(category, category.replace("_", " "))
+
+
+def playbook_category(config, docname: str) -> str | None:
+    """The category folder of a playbook docname (``playbooks/sei/x`` -> ``sei``)."""
+    parts = docname.split("/")
+    return parts[1] if len(parts) >= 3 else None
+
+
+def is_playbook(config, docname: str) -> bool:
+    """Every document under the playbook root is a playbook, except ``index`` pages."""
+    root = getattr(config, "playbook_root", "playbooks").strip("/")
+    return docname.startswith(root + "/") and docname.rsplit("/", 1)[-1] != "index"
