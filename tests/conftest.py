@@ -29,3 +29,86 @@ def normalized_warnings(app) -> str:
     from sphinx.util.console import strip_colors
 
     return strip_colors(app.warning.getvalue()).replace(str(app.srcdir) + os.sep, "<srcdir>/")
+
+
+# --- Browser tests -----------------------------------------------------------------
+# Real headless Chromium (Debian's package) driven by Playwright.  Outside CI a missing
+# browser skips the browser tests; in CI (CI=true) it is a failure.
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+    "--no-first-run", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--disable-default-apps", "--disable-extensions",
+]
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """A headless Chromium browser (Playwright ``Browser``)."""
+    if not Path(CHROMIUM).exists():
+        message = f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
+        if _in_ci():
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser_context(chromium):
+    """A fresh context with clipboard permissions, closed after the test."""
+    context = chromium.new_context(permissions=["clipboard-read", "clipboard-write"], locale="pt-BR",
+                                   timezone_id="America/Sao_Paulo")
+    yield context
+    context.close()
+
+
+class StaticServer:
+    """Serves a folder on 127.0.0.1 on a free port, in a thread."""
+
+    def __init__(self, directory: Path):
+        import functools
+        import http.server
+        import threading
+
+        class QuietHandler(http.server.SimpleHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+        handler = functools.partial(QuietHandler, directory=str(directory))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.port = self.httpd.server_address[1]
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/"
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture
+def serve():
+    """``serve(folder) -> base URL``; every server is stopped after the test."""
+    servers = []
+
+    def start(directory: Path) -> str:
+        server = StaticServer(Path(directory))
+        servers.append(server)
+        return server.url
+
+    yield start
+    for server in servers:
+        server.close()

@@ -15,6 +15,8 @@ CONFIG_VALUES = [
     ("playbook_default_kind", "script", "env", frozenset({str})),
     ("playbook_kind_by_folder", {}, "env", frozenset({dict})),
     ("playbook_categories", {}, "env", frozenset({dict})),
+    # ISO date used as "today" for review-by dates; None means the real date (tests fix it).
+    ("playbook_today", None, "env", frozenset({str, type(None)})),
 ]
 
 
@@ -42,6 +44,14 @@ def check_config(app: Sphinx, config: Config) -> None:
     if not root:
         raise ConfigError("playbook_root não pode ser vazio")
     config.playbook_root = root
+
+
+def today(config) -> "datetime.date":
+    """The date playbooks are judged against (``playbook_today`` or the real date)."""
+    import datetime
+
+    value = getattr(config, "playbook_today", None)
+    return datetime.date.fromisoformat(value) if value else datetime.date.today()
 
 
 def category_label(config, category: str | None) -> str:

@@ -16,6 +16,14 @@ from .validate import category_problem, check_outline
 logger = logging.getLogger(__name__)
 
 LINES_KEY = "playbook_source_lines"
+OUTLINE_KEY = "playbook_outline"
+
+
+def current_playbook(env: BuildEnvironment):
+    """During ``doctree-read`` (after this module's handler): ``(outline, kind)`` of the
+    playbook being read, or None for other pages.  Other modules of the extension connect
+    their own ``doctree-read`` handlers with a later priority and add to the record."""
+    return env.current_document.get(OUTLINE_KEY)
 
 
 def warn(message: str, subtype: str, docname: str, line: int | None) -> None:
@@ -60,6 +68,7 @@ def read_playbook(app: Sphinx, doctree: nodes.document) -> None:
     category = playbook_category(app.config, docname)
     kind = schema.kind_for_category(category)
     outline = build_outline(doctree, kind, lines)
+    env.current_document[OUTLINE_KEY] = (outline, kind)
     problems = check_outline(outline, kind)
     if category is None:
         problems.insert(0, category_problem(app.config.playbook_root))
@@ -78,4 +87,5 @@ def read_playbook(app: Sphinx, doctree: nodes.document) -> None:
 def setup(app: Sphinx) -> None:
     app.connect("env-before-read-docs", check_encodings)
     app.connect("source-read", normalize_source)
-    app.connect("doctree-read", read_playbook)
+    # Priority 400: before the other modules' doctree-read handlers (default 500).
+    app.connect("doctree-read", read_playbook, priority=400)

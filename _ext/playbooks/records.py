@@ -13,6 +13,17 @@ from sphinx.environment import BuildEnvironment
 
 ATTRIBUTE = "playbook_records"
 
+# One record (a plain dict, so it pickles) per playbook docname.  Keys, by the module
+# that writes them:
+#   reading.py   docname, kind, category, title, title_line, sections
+#   replies.py   replies: [{"label": str | None, "text": str (text/plain as copied),
+#                           "html": str (text/html), "draft": bool,
+#                           "placeholders": [str], "line": int | None}],
+#                draft: bool (a reply is still under construction)
+#   metadata.py  display_title, date (ISO), version (int | None), team, profile,
+#                keywords: [str], category_label, section_texts: {heading: text}
+#   review.py    review_by: ISO date | None
+
 
 def get_records(env: BuildEnvironment) -> dict[str, dict[str, Any]]:
     records = getattr(env, ATTRIBUTE, None)
