@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import config, reading, records, theme
+from . import config, reading, records, reply_html, reply_record, theme
 
 __version__ = "0.1.0"
 
@@ -21,6 +21,8 @@ def setup(app: Sphinx) -> dict:
     records.setup(app)
     reading.setup(app)
     theme.setup(app)
+    reply_record.setup(app)
+    reply_html.setup(app)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,
