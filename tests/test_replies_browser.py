@@ -209,6 +209,11 @@ def test_numbered_steps_links_and_a_placeholder_written_twice(site, serve, brows
     expect(names).to_have_count(1)  # the second one is written "[Nome do  Usuário]"
     names.fill("João")
     expect(page.get_by_role("textbox", name="Nome do Usuário", exact=True)).to_have_value("João")
+    names.fill("")
+    status = copy(page)
+    # Written twice, warned once.
+    assert "2 campos não foram preenchidos" in status and status.count("suário]") == 1
+    names.fill("João")
     status = copy(page)
     assert clipboard_text(page) == """\
 Prezado(a) João,

@@ -12,7 +12,7 @@ from . import config, reading, records, reply_html, reply_record, theme
 __version__ = "0.1.0"
 
 #: Bump when the data kept on the environment changes shape.
-ENV_VERSION = 1
+ENV_VERSION = 2
 
 
 def setup(app: Sphinx) -> dict:

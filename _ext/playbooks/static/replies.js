@@ -158,7 +158,8 @@
       var inputs = fields[slot.slot] || [];
       var value = inputs.length ? collapse(inputs[0].value) : "";
       if (!value) {
-        if (missing.indexOf(slot.written) < 0) missing.push(slot.written);
+        // One warning per value: "[nome do usuário]" and "[Nome do  usuário]" are one field.
+        if (!missing.some(function (m) { return m.slot === slot.slot; })) missing.push(slot);
         return slot.written;
       }
       return value;
@@ -189,7 +190,8 @@
         if (missing.length) {
           status.textContent = "Resposta copiada, mas " + missing.length + " " +
             plural(missing.length, "campo não foi preenchido e foi copiado", "campos não foram preenchidos e foram copiados") +
-            " como " + plural(missing.length, "está", "estão") + ": " + missing.join(", ");
+            " como " + plural(missing.length, "está", "estão") + ": " +
+            missing.map(function (m) { return m.written; }).join(", ");
           status.classList.add("reply-status-warn");
         } else {
           status.textContent = "Resposta copiada.";
