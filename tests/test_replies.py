@@ -11,7 +11,7 @@ import pytest
 from conftest import PEN_WIKI, SEED, normalized_warnings
 from docutils.core import publish_doctree
 from replies_support import (NUP_DRAFTS, PROSE_IN_CONSTRUCTION, SEED_TEXT, TRAMITA_DRAFT,
-                             TWO_REPLIES, build, make_source)
+                             TWO_REPLIES, build)
 
 from playbooks.outline import build_outline
 from playbooks.records import get_records
@@ -388,3 +388,24 @@ def test_other_builders_show_the_reply_text(tmp_path, buildername):
     if buildername == "text":
         draft = (Path(app.outdir) / "playbooks" / "nup" / "adesao-ao-nup.txt").read_text(encoding="utf-8")
         assert "[Em construção]" in draft
+
+
+def test_incremental_rebuild_updates_record_and_page(tmp_path):
+    from sphinx.testing.util import SphinxTestApp
+
+    first = build(tmp_path)
+    assert get_records(first.env)["playbooks/testes/alternativas"]["draft"] is True
+    source = tmp_path / "playbooks" / "testes" / "alternativas.rst"
+    source.write_text(source.read_text(encoding="utf-8").replace(
+        "Em construção.", "O destinatário deve reenviar o processo."), encoding="utf-8")
+    again = SphinxTestApp("html", srcdir=tmp_path, freshenv=False, status=io.StringIO(), warning=io.StringIO())
+    try:
+        again.build()
+    finally:
+        again.cleanup()
+    assert "1 changed" in again.status.getvalue() or "1 alterado" in again.status.getvalue()
+    record = get_records(again.env)["playbooks/testes/alternativas"]
+    assert record["draft"] is False
+    assert [r["text"] for r in record["replies"]][1] == "O destinatário deve reenviar o processo."
+    page = (again.outdir / "playbooks" / "testes" / "alternativas.html").read_text(encoding="utf-8")
+    assert page.count('class="reply-copy"') == 2 and "reply-badge" not in page
