@@ -8,6 +8,7 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 
 from . import config, reading, records, theme
+from . import catalog, export, keywords_index, metadata, panel, search
 
 __version__ = "0.1.0"
 
@@ -20,6 +21,12 @@ def setup(app: Sphinx) -> dict:
     app.connect("config-inited", config.check_config)
     records.setup(app)
     reading.setup(app)
+    metadata.setup(app)
+    keywords_index.setup(app)
+    panel.setup(app)
+    catalog.setup(app)
+    search.setup(app)
+    export.setup(app)
     theme.setup(app)
     return {
         "version": __version__,

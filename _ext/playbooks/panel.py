@@ -1,0 +1,97 @@
+"""The compact metadata panel shown under the title of every playbook page.
+
+Built at ``doctree-resolved`` from the page's own record only (never from other
+playbooks), so a page's size and build time do not depend on the size of the handbook.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from docutils import nodes
+from sphinx.application import Sphinx
+
+from .config import is_playbook
+from .keywords_index import keyword_uri
+from .metadata import TEAM_LEVEL_LABELS
+from .records import get_records
+
+TEAM_MAX = 140
+
+
+def format_date(iso: str | None) -> str | None:
+    if not iso:
+        return None
+    return datetime.date.fromisoformat(iso).strftime("%d/%m/%Y")
+
+
+def _shorten(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:.") + "…"
+
+
+def _fact(label: str, value: str, cls: str) -> nodes.inline:
+    fact = nodes.inline(classes=["playbook-fact", cls])
+    fact += nodes.inline(text=label, classes=["playbook-fact-label"])
+    fact += nodes.inline(text=value, classes=["playbook-fact-value"])
+    return fact
+
+
+def build_panel(app: Sphinx, docname: str, record: dict) -> nodes.container:
+    panel = nodes.container(classes=["playbook-panel", "no-search"])
+    facts = nodes.paragraph(classes=["playbook-panel-facts"])
+    if record.get("draft"):
+        facts += nodes.inline(text="Rascunho", classes=["playbook-badge", "playbook-badge-draft"])
+    facts += _fact("Categoria", record.get("category_label") or "", "playbook-fact-category")
+    date = format_date(record.get("date"))
+    if date:
+        facts += _fact("Atualizado em", date, "playbook-fact-date")
+    if record.get("version") is not None:
+        facts += _fact("Versão", str(record["version"]), "playbook-fact-version")
+    if "team" in record:
+        level = TEAM_LEVEL_LABELS.get(record.get("team_level") or "")
+        team = record.get("team")
+        value = _shorten(team, TEAM_MAX) if team else "não informada"
+        if level and team and level.casefold() not in team.casefold():
+            value = f"{level} — {value}"
+        facts += _fact("Equipe", value, "playbook-fact-team")
+    if "profile" in record:
+        profile = record.get("profile")
+        facts += _fact("Perfil", _shorten(profile, TEAM_MAX) if profile else "não informado",
+                       "playbook-fact-profile")
+    panel += facts
+    keywords = record.get("keywords") or []
+    if keywords:
+        line = nodes.paragraph(classes=["playbook-panel-keywords"])
+        line += nodes.inline(text="Palavras-chave", classes=["playbook-fact-label"])
+        chips = nodes.inline(classes=["playbook-keywords"])
+        for keyword in keywords:
+            uri = keyword_uri(app, docname, keyword)
+            if uri is None:
+                chips += nodes.inline(text=keyword, classes=["playbook-keyword"])
+            else:
+                chips += nodes.reference("", keyword, refuri=uri, internal=True,
+                                         classes=["playbook-keyword"],
+                                         reftitle=f"“{keyword}” no índice")
+        line += chips
+        panel += line
+    return panel
+
+
+def add_panel(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    if not is_playbook(app.config, docname):
+        return
+    record = get_records(app.env).get(docname)
+    if record is None or "display_title" not in record:
+        return
+    section = next((c for c in doctree.children if isinstance(c, nodes.section)), None)
+    if section is None or not section.children or not isinstance(section[0], nodes.title):
+        return
+    section.insert(1, build_panel(app, docname, record))
+
+
+def setup(app: Sphinx) -> None:
+    app.add_css_file("panel.css")
+    app.connect("doctree-resolved", add_panel)
