@@ -10,8 +10,10 @@ Sphinx's ``pt`` search language stems with Snowball but keeps accents: the index
   would split about half of the accent pairs;
 * the query is folded before Sphinx compares it with the index entries, which
   keywords_index.py fills with the folded keywords and title of each playbook;
-* results are re-ranked: each query word found among a playbook's keywords or title
-  words adds :data:`KEYWORD_WEIGHT`, and each playbook is listed once, best first.
+* results are re-ranked: a playbook's score is Sphinx's score for the whole query plus
+  its score for each word (at most :data:`WORD_CAP`), plus :data:`KEYWORD_WEIGHT` for each query word found among
+  its keywords or title words; a playbook that lacks some words of a long query is still
+  listed when it has at least half of them; each playbook is listed once, best first.
 
 The page stays ``search.html?q=…`` and works from ``file://`` as well as over HTTP.
 """
@@ -39,6 +41,8 @@ ACCENTS = (
 MIN_STEM = 2
 #: Score added for each query word found in a playbook's keywords or title.
 KEYWORD_WEIGHT = 20
+#: Most a single word of a longer query adds (an exact keyword match scores 100 in Sphinx).
+WORD_CAP = 30
 
 
 def _rewrite(word: str, rules) -> str:
@@ -65,6 +69,7 @@ const PlaybookSearch = (() => {
   const ACCENTS = %(accents)s;
   const MIN_STEM = %(min_stem)d;
   const KEYWORD_WEIGHT = %(weight)d;
+  const WORD_CAP = %(word_cap)d;
   const fold = (text) => text.normalize("NFKD").replace(/\p{Mn}/gu, "").toLowerCase();
   const rewrite = (word, rules) => {
     for (const [old, repl] of rules) {
@@ -80,7 +85,7 @@ const PlaybookSearch = (() => {
       stemmed = snowball.stemWord(word.slice(0, -1));
     return fold(stemmed);
   };
-  return { fold, canonical, KEYWORD_WEIGHT };
+  return { fold, canonical, KEYWORD_WEIGHT, WORD_CAP };
 })();
 
 var Stemmer = function () {
@@ -108,24 +113,49 @@ if (typeof Search !== "undefined" && !Search._playbookSearch) {
   };
   Search._performSearch = (query, searchTerms, excludedTerms, highlightTerms, objectTerms) => {
     const folded = PlaybookSearch.fold(query);
-    const results = perform(folded, searchTerms, excludedTerms, highlightTerms, objectTerms);
     const stemmer = new Stemmer();
-    const wanted = new Set(
-      splitQuery(folded).filter((w) => !stopwords.has(w)).map((w) => stemmer.stemWord(w)),
-    );
+    const words = [...new Set(splitQuery(folded).filter((w) => !stopwords.has(w)))];
+    const wanted = new Set(words.map((w) => stemmer.stemWord(w)));
+    const textWords = words.filter((w) => !/^\d+$/.test(w));
+    const found = new Map(); // docname -> {result, best: Map(word or "*" -> score)}
+    const collect = (results, key) => {
+      for (const result of results) {
+        let seen = found.get(result[0]);
+        if (seen === undefined) found.set(result[0], (seen = { result, best: new Map() }));
+        if ((seen.best.get(key) ?? -Infinity) < result[4]) {
+          seen.best.set(key, result[4]);
+          if (key === "*") seen.result = result;
+        }
+      }
+    };
+    // Sphinx's own search: every word required, the whole query against index entries.
+    collect(perform(folded, searchTerms, excludedTerms, highlightTerms, objectTerms), "*");
+    // Each word on its own, so that a playbook missing one word of a long query
+    // (words pasted from a ticket) is still listed, after those that have more of them.
+    if (textWords.length > 1) {
+      for (const word of textWords) {
+        const stem = stemmer.stemWord(word);
+        collect(perform(word, new Set([stem]), excludedTerms, new Set([word]), new Set([word])), word);
+      }
+    }
+    const needed = Math.ceil(textWords.length / 2);
     const docNumber = new Map(Search._index.docnames.map((name, i) => [name, i]));
     const stems = stemsOfEntries();
-    const best = new Map();
-    for (const result of results) {
-      const own = stems.get(docNumber.get(result[0]));
-      let hits = 0;
-      if (own) wanted.forEach((w) => { if (own.has(w)) hits += 1; });
-      result[4] += PlaybookSearch.KEYWORD_WEIGHT * hits;
-      const previous = best.get(result[0]);
-      if (previous === undefined || result[4] > previous[4]) best.set(result[0], result);
+    const results = [];
+    for (const [, seen] of found) {
+      const full = seen.best.has("*");
+      const matched = textWords.filter((w) => seen.best.has(w)).length;
+      if (!full && matched < needed) continue;
+      let score = full ? seen.best.get("*") : 0;
+      textWords.forEach((w) => { score += Math.min(seen.best.get(w) ?? 0, PlaybookSearch.WORD_CAP); });
+      const own = stems.get(docNumber.get(seen.result[0]));
+      if (own) wanted.forEach((w) => { if (own.has(w)) score += PlaybookSearch.KEYWORD_WEIGHT; });
+      const result = seen.result.slice();
+      result[4] = score;
+      results.push(result);
     }
     // Ascending: Sphinx displays the list from its end.
-    return [...best.values()].sort(_orderResultsByScoreThenName);
+    return results.sort(_orderResultsByScoreThenName);
   };
 }
 """
@@ -152,6 +182,7 @@ class SearchPortugueseFolded(SearchPortuguese):
             "accents": json.dumps(ACCENTS, ensure_ascii=False),
             "min_stem": MIN_STEM,
             "weight": KEYWORD_WEIGHT,
+            "word_cap": WORD_CAP,
         }
         return "\n".join((base, portuguese, code))
 
