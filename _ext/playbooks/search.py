@@ -187,5 +187,53 @@ class SearchPortugueseFolded(SearchPortuguese):
         return "\n".join((base, portuguese, code))
 
 
+
+
+# --- Incremental builds --------------------------------------------------------------
+# Sphinx 9.0.4 loses part of its search index on an incremental build: the index entries
+# of the pages that are not written again are not reloaded from searchindex.js (they only
+# live in the environment, which is saved before pages are written), and words whose
+# pages were all removed stay behind with an empty list.  Both are repaired here, before
+# the index is dumped, so an incremental build writes the same index as a clean one.
+
+
+def _previous_index_entries(builder) -> dict[str, list[tuple[str, str, str]]]:
+    from sphinx.search import js_index
+
+    path = builder.outdir / builder.searchindex_filename
+    try:
+        frozen = js_index.loads(path.read_text(encoding="utf-8"))
+        docnames = frozen["docnames"]
+        entries: dict[str, list[tuple[str, str, str]]] = {}
+        for entry, found in frozen.get("indexentries", {}).items():
+            for number, target, main in found:
+                entries.setdefault(docnames[number], []).append((entry, target, "main" if main else ""))
+        return entries
+    except (OSError, ValueError, KeyError, IndexError, TypeError):
+        return {}
+
+
+def repair_incremental_index(app: Sphinx):
+    builder = app.builder
+    indexer = getattr(builder, "indexer", None)
+    if indexer is None or not getattr(builder, "search", False):
+        return []
+    all_docs = set(app.env.all_docs)
+    indexer.prune(all_docs)
+    for mapping in (indexer._mapping, indexer._title_mapping):
+        for word in [w for w, docs in mapping.items() if not docs]:
+            del mapping[word]
+    entries = indexer._index_entries
+    for docname in [d for d in entries if d not in all_docs]:
+        del entries[docname]
+    missing = [d for d in indexer._titles if d not in entries]
+    if missing:
+        previous = _previous_index_entries(builder)
+        for docname in missing:
+            entries[docname] = sorted(previous.get(docname, []))
+    return []
+
+
 def setup(app: Sphinx) -> None:
     app.add_search_language(SearchPortugueseFolded)
+    app.connect("html-collect-pages", repair_incremental_index)
