@@ -51,6 +51,10 @@ def test_search_in_chromium(built, serve, browser_context):
     assert results[0] == ("playbooks/sei/credencial.html", "Renovação da credencial do órgão")
     scores = page.eval_on_selector_all("#search-results ul.search li > a", "els => els.map(e => +e.dataset.score)")
     assert scores == sorted(scores, reverse=True)
+    # Each result has a summary of the page's text, without the metadata panel.
+    page.wait_for_function("() => document.querySelectorAll('#search-results p.context').length === 2")
+    summaries = page.eval_on_selector_all("#search-results p.context", "els => els.map(e => e.textContent)")
+    assert not any("Categoria:" in text or "Versão:" in text for text in summaries)
     # A keyword with a number: "status 2" finds its playbook first.
     assert pages(search(page, base, "status 2"))[0] == "playbooks/tramita/status"
     # A long query pasted from a ticket still finds the playbook that lacks one of its words.

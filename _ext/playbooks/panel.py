@@ -32,49 +32,67 @@ def _shorten(text: str, limit: int) -> str:
     return cut.rstrip(" ,;:.") + "…"
 
 
+def _sep(text: str = " · ") -> nodes.inline:
+    """A separator for plain-text output; the HTML theme spaces items with CSS instead."""
+    return nodes.inline(text=text, classes=["playbook-sep"])
+
+
 def _fact(label: str, value: str, cls: str) -> nodes.inline:
     fact = nodes.inline(classes=["playbook-fact", cls])
     fact += nodes.inline(text=label, classes=["playbook-fact-label"])
+    fact += nodes.Text(" ")
     fact += nodes.inline(text=value, classes=["playbook-fact-value"])
     return fact
+
+
+def _join(parent: nodes.Element, items: list[nodes.Node], separator: str = " · ") -> None:
+    for number, item in enumerate(items):
+        if number:
+            parent += _sep(separator)
+        parent += item
 
 
 def build_panel(app: Sphinx, docname: str, record: dict) -> nodes.container:
     panel = nodes.container(classes=["playbook-panel", "no-search"])
     facts = nodes.paragraph(classes=["playbook-panel-facts"])
+    items: list[nodes.Node] = []
     if record.get("draft"):
-        facts += nodes.inline(text="Rascunho", classes=["playbook-badge", "playbook-badge-draft"])
-    facts += _fact("Categoria", record.get("category_label") or "", "playbook-fact-category")
+        items.append(nodes.inline(text="Rascunho", classes=["playbook-badge", "playbook-badge-draft"]))
+    items.append(_fact("Categoria:", record.get("category_label") or "", "playbook-fact-category"))
     date = format_date(record.get("date"))
     if date:
-        facts += _fact("Atualizado em", date, "playbook-fact-date")
+        items.append(_fact("Atualizado em", date, "playbook-fact-date"))
     if record.get("version") is not None:
-        facts += _fact("Versão", str(record["version"]), "playbook-fact-version")
+        items.append(_fact("Versão:", str(record["version"]), "playbook-fact-version"))
     if "team" in record:
         level = TEAM_LEVEL_LABELS.get(record.get("team_level") or "")
         team = record.get("team")
         value = _shorten(team, TEAM_MAX) if team else "não informada"
         if level and team and level.casefold() not in team.casefold():
             value = f"{level} — {value}"
-        facts += _fact("Equipe", value, "playbook-fact-team")
+        items.append(_fact("Equipe:", value, "playbook-fact-team"))
     if "profile" in record:
         profile = record.get("profile")
-        facts += _fact("Perfil", _shorten(profile, TEAM_MAX) if profile else "não informado",
-                       "playbook-fact-profile")
+        items.append(_fact("Perfil:", _shorten(profile, TEAM_MAX) if profile else "não informado",
+                           "playbook-fact-profile"))
+    _join(facts, items)
     panel += facts
     keywords = record.get("keywords") or []
     if keywords:
         line = nodes.paragraph(classes=["playbook-panel-keywords"])
-        line += nodes.inline(text="Palavras-chave", classes=["playbook-fact-label"])
+        line += nodes.inline(text="Palavras-chave:", classes=["playbook-fact-label"])
+        line += nodes.Text(" ")
         chips = nodes.inline(classes=["playbook-keywords"])
+        links = []
         for keyword in keywords:
             uri = keyword_uri(app, docname, keyword)
             if uri is None:
-                chips += nodes.inline(text=keyword, classes=["playbook-keyword"])
+                links.append(nodes.inline(text=keyword, classes=["playbook-keyword"]))
             else:
-                chips += nodes.reference("", keyword, refuri=uri, internal=True,
-                                         classes=["playbook-keyword"],
-                                         reftitle=f"“{keyword}” no índice")
+                links.append(nodes.reference("", keyword, refuri=uri, internal=True,
+                                             classes=["playbook-keyword"],
+                                             reftitle=f"“{keyword}” no índice"))
+        _join(chips, links, "; ")
         line += chips
         panel += line
     return panel

@@ -96,6 +96,13 @@ window.Stemmer = Stemmer;
 
 if (typeof Search !== "undefined" && !Search._playbookSearch) {
   Search._playbookSearch = true;
+  // Result summaries come from the page's text: leave the metadata panel out of them.
+  const pageText = Search.htmlToText;
+  Search.htmlToText = (htmlString, anchor) => {
+    const page = new DOMParser().parseFromString(htmlString, "text/html");
+    page.querySelectorAll(".playbook-panel").forEach((el) => el.remove());
+    return pageText(page.documentElement.outerHTML, anchor);
+  };
   const perform = Search._performSearch;
   let entryStems = null; // document number -> Set of keyword/title stems
   const stemsOfEntries = () => {
