@@ -214,6 +214,8 @@ def render_nodes(entries: list[dict], builder, docname: str) -> list[nodes.Node]
 
 
 def fill_catalogs(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    if docname not in catalog_pages(app.env):
+        return
     placeholders = list(doctree.findall(playbook_catalog))
     if not placeholders:
         return

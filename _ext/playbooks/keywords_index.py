@@ -49,16 +49,18 @@ def add_keyword_entries(app: Sphinx, doctree: nodes.document) -> None:
     if not is_playbook(app.config, docname):
         return
     record = get_records(env).get(docname)
-    if not record or not record.get("keywords"):
+    if not record:
         return
+    keywords = record.get("keywords") or []
     title = _entry_text(record.get("display_title") or record.get("title") or docname)
     # For the index page: "keyword; title" (the domain collected the doctree's own
     # index nodes before doctree-read, so these are added to it directly).
-    domain_entries = env.domains.index_domain.entries.setdefault(docname, [])
-    for keyword in record["keywords"]:
-        domain_entries.append(("single", f"{_entry_text(keyword)}; {title}", "", "", None))
+    if keywords:
+        domain_entries = env.domains.index_domain.entries.setdefault(docname, [])
+        for keyword in keywords:
+            domain_entries.append(("single", f"{_entry_text(keyword)}; {title}", "", "", None))
     # For the search index only: folded keywords and title as main entries.
-    folded = dict.fromkeys(fold_words(_entry_text(k)) for k in record["keywords"])
+    folded = dict.fromkeys(fold_words(_entry_text(k)) for k in keywords)
     folded[fold_words(title)] = None
     search_entries = [("single", text, "", "main", None) for text in folded if text]
     doctree.append(addnodes.index(entries=search_entries, classes=["playbook-search-keywords"]))

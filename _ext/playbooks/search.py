@@ -16,6 +16,14 @@ Sphinx's ``pt`` search language stems with Snowball but keeps accents: the index
   listed when it has at least half of them; each playbook is listed once, best first.
 
 The page stays ``search.html?q=…`` and works from ``file://`` as well as over HTTP.
+
+Why not Pagefind (the alternative the issue names): on the 30-query evaluation over PEN's
+49 real playbooks (tests/search_evaluation.py) this search ranks the right playbook first
+in 30/30 queries and in the top 3 in 30/30; Pagefind 1.5.2 (Portuguese stemming,
+diacritics folded, ``--root-selector div.body``) got 29/30 and 30/30, Sphinx's stock
+``pt`` search 11/30 and 12/30.  Pagefind does not load from ``file://``, needs its binary
+at build time and a search page of its own; this keeps Sphinx's page, links and
+bookmarks.  The index at 1,000 synthetic playbooks was 159 KB gzipped.
 """
 
 from __future__ import annotations
