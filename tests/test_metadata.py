@@ -115,3 +115,15 @@ def test_make_check_suggests_semicolons_on_pen_files():
     assert re.search(r"Processo_parado_no_status_2\.rst:115: WARNING: as palavras-chave estão separadas por '\|'; "
                      r"separe-as com ';' \(por exemplo: Status 2; monitoramento; gearman; supervisor; "
                      r"verificação; Parado\) \[playbook\.keyword_separator\]", result.stdout), result.stdout
+
+
+def test_impossible_title_date_is_reported_by_the_checker(tmp_path, capsys):
+    path = tmp_path / "data-errada.rst"
+    text = (PROJECT / "source" / "playbooks" / "sei" / "suporte-ao-sei.rst").read_text(encoding="utf-8")
+    path.write_text(text.replace("Suporte ao SEI\n==============", "2024.02.30-Suporte ao SEI-V1\n" + "=" * 28, 1),
+                    encoding="utf-8")
+    code = check.main(["--conf", str(PROJECT / "conf.py"), "--source", str(PROJECT / "source"), str(path)])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert re.search(r"data-errada\.rst:1: WARNING: a data '2024\.02\.30' no início do título não é uma data "
+                     r"válida .* \[playbook\.title_date\]", out), out

@@ -26,7 +26,7 @@ from sphinx.util.docutils import SphinxDirective
 from .config import today
 from .fold import fold_words
 from .metadata import TEAM_LEVEL_LABELS
-from .panel import format_date
+from .panel import format_date, shorten
 from .records import get_records
 
 PAGES_ATTRIBUTE = "playbook_catalog_pages"
@@ -96,12 +96,6 @@ def _e(text) -> str:
     return html.escape(str(text), quote=True)
 
 
-def _shorten(text: str, limit: int) -> str:
-    if len(text) <= limit:
-        return text
-    return text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:.") + "…"
-
-
 def _chip_group(name: str, label: str, values: list[tuple[str, str, int]]) -> str:
     chips = "".join(
         f'<button type="button" class="catalog-chip" data-filter="{name}" data-value="{_e(value)}" '
@@ -167,13 +161,13 @@ def _render_item(entry: dict, uri: str) -> str:
         " ".join(entry["keywords"]), TEAM_LEVEL_LABELS.get(level or "", ""),
     ]))
     meta = []
-    team_text = _shorten(team, TEAM_SHORT) if team else "não informada"
+    team_text = shorten(team, TEAM_SHORT) if team else "não informada"
     if level and (not team or TEAM_LEVEL_LABELS[level].casefold() not in team.casefold()):
         team_text = f"{TEAM_LEVEL_LABELS[level]} — {team_text}"
     meta.append(f'<span class="catalog-team"{_title_attr(team, team_text)}>'
                 f'<span class="catalog-label">Equipe:</span> {_e(team_text)}</span>')
     profile = entry["profile"]
-    profile_text = _shorten(profile, TEAM_SHORT) if profile else "não informado"
+    profile_text = shorten(profile, TEAM_SHORT) if profile else "não informado"
     meta.append(f'<span class="catalog-profile"{_title_attr(profile, profile_text)}>'
                 f'<span class="catalog-label">Perfil:</span> {_e(profile_text)}</span>')
     if entry["date"]:

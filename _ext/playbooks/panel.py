@@ -25,7 +25,8 @@ def format_date(iso: str | None) -> str | None:
     return datetime.date.fromisoformat(iso).strftime("%d/%m/%Y")
 
 
-def _shorten(text: str, limit: int) -> str:
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters, with an ellipsis."""
     if len(text) <= limit:
         return text
     cut = text[:limit].rsplit(" ", 1)[0]
@@ -67,13 +68,13 @@ def build_panel(app: Sphinx, docname: str, record: dict) -> nodes.container:
     if "team" in record:
         level = TEAM_LEVEL_LABELS.get(record.get("team_level") or "")
         team = record.get("team")
-        value = _shorten(team, TEAM_MAX) if team else "não informada"
+        value = shorten(team, TEAM_MAX) if team else "não informada"
         if level and team and level.casefold() not in team.casefold():
             value = f"{level} — {value}"
         items.append(_fact("Equipe:", value, "playbook-fact-team"))
     if "profile" in record:
         profile = record.get("profile")
-        items.append(_fact("Perfil:", _shorten(profile, TEAM_MAX) if profile else "não informado",
+        items.append(_fact("Perfil:", shorten(profile, TEAM_MAX) if profile else "não informado",
                            "playbook-fact-profile"))
     _join(facts, items)
     panel += facts
