@@ -210,6 +210,8 @@ class SearchPortugueseFolded(SearchPortuguese):
 # live in the environment, which is saved before pages are written), and words whose
 # pages were all removed stay behind with an empty list.  Both are repaired here, before
 # the index is dumped, so an incremental build writes the same index as a clean one.
+# Upstream: sphinx-doc/sphinx issue 12599 (open), "'indexentries' section missing results
+# from search index following non-fresh project rebuild".
 
 
 def _previous_index_entries(builder) -> dict[str, list[tuple[str, str, str]]]:
