@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import config, reading, records, reply_html, reply_record, theme
+from . import catalog, config, export, keywords_index, metadata, panel, reading, records
+from . import reply_html, reply_record, search, theme
 
 __version__ = "0.1.0"
 
 #: Bump when the data kept on the environment changes shape.
-ENV_VERSION = 2
+ENV_VERSION = 3
 
 
 def setup(app: Sphinx) -> dict:
@@ -20,6 +21,12 @@ def setup(app: Sphinx) -> dict:
     app.connect("config-inited", config.check_config)
     records.setup(app)
     reading.setup(app)
+    metadata.setup(app)
+    keywords_index.setup(app)
+    panel.setup(app)
+    catalog.setup(app)
+    search.setup(app)
+    export.setup(app)
     theme.setup(app)
     reply_record.setup(app)
     reply_html.setup(app)

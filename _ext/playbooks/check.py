@@ -25,6 +25,7 @@ from .outline import build_outline
 from .schema import Kind, Schema, SchemaError, build_schema
 from .sources import SourceError, decode
 from .validate import Problem, category_problem, check_outline, headings_of
+from .metadata import metadata_problems
 
 LEVEL_NAMES = {1: "INFO", 2: "WARNING", 3: "ERROR", 4: "CRITICAL"}
 
@@ -221,6 +222,7 @@ class Checker:
         reports = docutils_reports(document, display)
         reports += image_reports(document, file, display, self.source_root)
         problems = check_outline(outline, kind)
+        problems += metadata_problems(outline, kind)
         in_handbook, category = self.handbook_category(file)
         if in_handbook and category is None:
             problems.insert(0, category_problem(self.conf["playbook_root"]))

@@ -21,7 +21,8 @@ ATTRIBUTE = "playbook_records"
 #                           "placeholders": [str], "line": int | None}],
 #                draft: bool (a reply is still under construction)
 #   metadata.py  display_title, date (ISO), version (int | None), team, profile,
-#                keywords: [str], category_label, section_texts: {heading: text}
+#                keywords: [str], category_label, section_texts: {heading: text},
+#                team_level: "1" | "2" | "3" | None (read from the team text)
 #   review.py    review_by: ISO date | None
 
 

@@ -1,0 +1,96 @@
+"""``playbooks.json`` at the root of the HTML output: every playbook, machine-readable.
+
+Meant for importing the replies as macros into a ticketing system (GLPI, Znuny,
+Zendesk).  Written once per build from the merged records, so incremental and parallel
+builds give the same file as a clean one.  Field reference: README.md.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import posixpath
+
+from sphinx.application import Sphinx
+
+from .atomic import write_text
+from .config import today
+from .records import get_records
+
+FILENAME = "playbooks.json"
+FORMAT_VERSION = 1
+
+
+def status_of(record: dict, today_iso: str) -> str:
+    """``draft`` (a reply under construction), ``review_due`` or ``published``."""
+    if record.get("draft"):
+        return "draft"
+    review_by = record.get("review_by")
+    if review_by and review_by < today_iso:
+        return "review_due"
+    return "published"
+
+
+def playbook_id(config, docname: str) -> str:
+    root = config.playbook_root.strip("/") + "/"
+    return docname[len(root):] if docname.startswith(root) else docname
+
+
+def entry(app: Sphinx, record: dict, today_iso: str) -> dict:
+    builder = app.builder
+    docname = record["docname"]
+    url = builder.get_target_uri(docname)
+    base = app.config.html_baseurl
+    if base:
+        url = posixpath.join(base.rstrip("/") + "/", url)
+    replies = []
+    for reply in record.get("replies") or []:
+        item = {"label": reply.get("label"), "text": reply.get("text")}
+        if "draft" in reply:
+            item["draft"] = bool(reply["draft"])
+        replies.append(item)
+    return {
+        "id": playbook_id(app.config, docname),
+        "url": url,
+        "title": record.get("display_title") or record.get("title"),
+        "source_title": record.get("title"),
+        "date": record.get("date"),
+        "version": record.get("version"),
+        "kind": record.get("kind"),
+        "category": record.get("category"),
+        "category_label": record.get("category_label"),
+        "team": record.get("team"),
+        "team_level": int(record["team_level"]) if record.get("team_level") else None,
+        "profile": record.get("profile"),
+        "keywords": list(record.get("keywords") or []),
+        "status": status_of(record, today_iso),
+        "review_by": record.get("review_by"),
+        "sections": [{"heading": heading, "text": text}
+                     for heading, text in (record.get("section_texts") or {}).items()],
+        "replies": replies,
+    }
+
+
+def build_export(app: Sphinx) -> dict:
+    today_iso = today(app.config).isoformat()
+    records = get_records(app.env)
+    playbooks = [entry(app, records[name], today_iso) for name in sorted(records)]
+    playbooks.sort(key=lambda item: item["id"])
+    return {
+        "format_version": FORMAT_VERSION,
+        "handbook": app.config.project,
+        "playbooks": playbooks,
+    }
+
+
+def write_export(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder is None or app.builder.format != "html":
+        return
+    data = build_export(app)
+    path = app.outdir / FILENAME
+    write_text(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+    os.chmod(path, 0o644)  # atomic writes create 0600 files; the site is served to everyone
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("build-finished", write_export)

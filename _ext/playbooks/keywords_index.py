@@ -1,0 +1,71 @@
+"""Every keyword of a playbook becomes an entry of the handbook's index (genindex).
+
+The index page shows each keyword with the playbooks that use it as sub-entries
+("Tramita" > "Processo parado no status 2").  The search index gets the same keywords,
+and the playbook's title, accent-folded (see search.py), as "main" entries: Sphinx's
+search ranks a query found in an index entry far above a word found in the text.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.locale import _
+
+from .config import is_playbook
+from .fold import fold_words
+from .records import get_records
+
+
+def index_letter(keyword: str) -> str:
+    """The heading of genindex under which Sphinx files ``keyword`` (same rule as Sphinx)."""
+    letter = unicodedata.normalize("NFD", keyword[:1] or " ")[0].upper()
+    if letter.isalpha() or letter == "_":
+        return letter
+    return _("Symbols")
+
+
+def keyword_uri(app: Sphinx, docname: str, keyword: str) -> str | None:
+    """Link from ``docname`` to the keyword's place in the index, or None without one."""
+    builder = app.builder
+    if builder is None or builder.format != "html" or not builder.get_builder_config("use_index", "html"):
+        return None
+    letter = index_letter(keyword)
+    if builder.get_builder_config("split_index", "html"):
+        return builder.get_relative_uri(docname, f"genindex-{letter}")
+    return builder.get_relative_uri(docname, "genindex") + "#" + letter
+
+
+def _entry_text(text: str) -> str:
+    return " ".join(text.replace(";", ",").split())
+
+
+def add_keyword_entries(app: Sphinx, doctree: nodes.document) -> None:
+    env = app.env
+    docname = env.docname
+    if not is_playbook(app.config, docname):
+        return
+    record = get_records(env).get(docname)
+    if not record:
+        return
+    keywords = record.get("keywords") or []
+    title = _entry_text(record.get("display_title") or record.get("title") or docname)
+    # For the index page: "keyword; title" (the domain collected the doctree's own
+    # index nodes before doctree-read, so these are added to it directly).
+    if keywords:
+        domain_entries = env.domains.index_domain.entries.setdefault(docname, [])
+        for keyword in keywords:
+            domain_entries.append(("single", f"{_entry_text(keyword)}; {title}", "", "", None))
+    # For the search index only: folded keywords and title as main entries.
+    folded = dict.fromkeys(fold_words(_entry_text(k)) for k in keywords)
+    folded[fold_words(title)] = None
+    search_entries = [("single", text, "", "main", None) for text in folded if text]
+    doctree.append(addnodes.index(entries=search_entries, classes=["playbook-search-keywords"]))
+
+
+def setup(app: Sphinx) -> None:
+    # After metadata.py (450) has read the keywords and the title.
+    app.connect("doctree-read", add_keyword_entries, priority=460)
