@@ -341,8 +341,10 @@ def test_records_hold_replies_and_draft(html_build):
 
 def test_drafts_are_not_warnings(html_build):
     warnings = normalized_warnings(html_build)
-    # Only the real list-indentation error of the two-template file.
-    assert [line for line in warnings.splitlines() if "WARNING" in line] == [
+    # Only the real list-indentation error of the two-template file (and its keyword
+    # separators, reported by the metadata module): nothing about drafts.
+    assert [line for line in warnings.splitlines()
+            if "WARNING" in line and "[playbook.keyword_separator]" not in line] == [
         "<srcdir>/playbooks/tramita/processo-parado-no-status-2.rst:49: WARNING: "
         "Bullet list ends without a blank line; unexpected unindent. [docutils]"]
 

@@ -20,7 +20,7 @@ from sphinx.application import Sphinx
 
 from .config import category_label
 from .fold import fold, fold_words
-from .outline import Outline, section_body
+from .outline import Outline, readable_text, section_body
 from .records import get_records
 from .schema import Kind
 from .validate import Problem
@@ -126,11 +126,11 @@ def _keyword_blocks(section: nodes.section, skip: set[int]) -> list[tuple[str, i
     for child in section_body(section, skip):
         if isinstance(child, (nodes.bullet_list, nodes.enumerated_list)):
             for item in child.children:
-                blocks.append((item.astext(), _line_of(item)))
+                blocks.append((readable_text(item), _line_of(item)))
         elif isinstance(child, nodes.section):
             continue
         else:
-            blocks.append((child.astext(), _line_of(child)))
+            blocks.append((readable_text(child), _line_of(child)))
     return blocks
 
 
@@ -183,7 +183,7 @@ def team_level(text: str | None) -> str | None:
 
 def plain_text(section: nodes.section, skip: set[int] | None = None) -> str:
     """The readable text of a section's body: blocks separated by a blank line."""
-    blocks = [child.astext() for child in section_body(section, skip or set())]
+    blocks = [readable_text(child) for child in section_body(section, skip or set())]
     lines = "\n\n".join(blocks).split("\n")
     out: list[str] = []
     for line in lines:

@@ -176,3 +176,14 @@ def is_empty(section: nodes.section, skip: set[int] | None = None) -> bool:
         if child.astext().strip():
             return False
     return True
+
+
+def readable_text(node: nodes.Node) -> str:
+    """``node.astext()`` without the docutils error messages that parsing left inside it
+    (they carry the build's absolute source path)."""
+    if next(iter(node.findall(nodes.system_message)), None) is None:
+        return node.astext()
+    copy = node.deepcopy()
+    for message in list(copy.findall(nodes.system_message)):
+        message.parent.remove(message)
+    return copy.astext()
