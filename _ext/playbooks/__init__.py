@@ -8,6 +8,7 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 
 from . import config, reading, records, theme
+from . import duplicates, guide, pages, review  # the writer's workflow
 
 __version__ = "0.1.0"
 
@@ -21,6 +22,10 @@ def setup(app: Sphinx) -> dict:
     records.setup(app)
     reading.setup(app)
     theme.setup(app)
+    review.setup(app)
+    duplicates.setup(app)
+    pages.setup(app)
+    guide.setup(app)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,
