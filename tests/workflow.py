@@ -44,6 +44,7 @@ def project_copy(tmp_path: Path, name: str = "manual") -> Path:
 
 def clean_env(**extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in {"GITHUB_ACTIONS", "CATEGORY", "TITLE", "SRC", "FORCE"}}
+    env["NO_COLOR"] = "1"  # Sphinx colours its output when CI=true; the tests read it
     env.update(extra)
     return env
 
