@@ -221,6 +221,17 @@ def test_new_category_folder_and_same_slug_in_one_folder(tmp_path):
         "pedido-de-acesso.rst", "segundo.rst"]
 
 
+def test_a_file_in_the_way_is_reported_not_a_traceback(tmp_path):
+    project = project_copy(tmp_path)
+    src = tmp_path / "wiki" / "Ouvidoria"
+    src.mkdir(parents=True)
+    (src / "Pedido.rst").write_text(playbook("Pedido"), encoding="utf-8")
+    (project / "source" / "playbooks" / "ouvidoria").write_text("não é uma pasta", encoding="utf-8")
+    result = make(project, "import", f"SRC={src.parent}")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert re.search(r"wiki/Ouvidoria/Pedido\.rst: não foi possível gravar \S*source/playbooks/ouvidoria: ", result.stdout)
+
+
 @pytest.mark.parametrize("line, fixed", [
     ("Protocolo Integrado, certificado, erro certificado. ", "Protocolo Integrado; certificado; erro certificado. "),
     ("Status 2| monitoramento | gearman", "Status 2; monitoramento; gearman"),

@@ -295,14 +295,21 @@ class Importer:
             item = Item(path, (PurePosixPath(base.name) / path.relative_to(base).as_posix()).as_posix())
             self.result.items.append(item)
             relative = list(path.relative_to(base).parts[:-1])
-            self.import_file(item, base, container, relative, used_images)
+            try:
+                self.import_file(item, base, container, relative, used_images)
+            except OSError as error:  # a file where a folder should be, a full disk, no permission
+                item.status = "skipped"
+                item.reason = f"não foi possível gravar {error.filename or item.target}: {error.strerror}"
         for path in files:
             if path.suffix.lower() in TEXT_SUFFIXES or path.resolve() in used_images:
                 continue
             self.result.others.append((PurePosixPath(base.name) / path.relative_to(base).as_posix()).as_posix())
         if any(item.page and item.status in {"imported", "replaced", "unchanged", "present"}
                for item in self.result.items):
-            self.ensure_pages_index()
+            try:
+                self.ensure_pages_index()
+            except OSError as error:
+                self.result.pages_index = f"não foi possível criar: {error.strerror}"
         return self.result
 
     def import_file(self, item: Item, base: Path, container: list[str], relative: list[str],
@@ -370,7 +377,7 @@ class Importer:
                 item.status, item.target = "present", present
                 item.reason = f"o mesmo conteúdo já está no manual em {_shown(present)}"
             self.claimed[present.resolve()] = item.source
-            self.copy_images(item, document, target if present is None else present, used_images)
+            self.copy_images(item, document, present, used_images)
             return
         if target.exists():
             if target.read_bytes() == out:
@@ -441,19 +448,25 @@ class Importer:
             if key in self.images_done:
                 continue
             self.images_done.add(key)
-            data = origin.read_bytes()
-            if destination.exists():
-                if destination.read_bytes() == data:
-                    self._count("unchanged")
-                    continue
-                if not self.force:
-                    self._count("skipped")
-                    self.result.image_notes.append(
-                        f"{_shown(destination)} já existe com outro conteúdo; a imagem não foi copiada "
-                        "(FORCE=1 substitui)")
-                    continue
-            atomic.write_bytes(destination, data)
-            self._count("copied")
+            try:
+                self._copy_image(origin, destination)
+            except OSError as error:
+                item.notes.append(f"imagem não copiada ({uri}): {error.strerror}")
+
+    def _copy_image(self, origin: Path, destination: Path) -> None:
+        data = origin.read_bytes()
+        if destination.exists():
+            if destination.read_bytes() == data:
+                self._count("unchanged")
+                return
+            if not self.force:
+                self._count("skipped")
+                self.result.image_notes.append(
+                    f"{_shown(destination)} já existe com outro conteúdo; a imagem não foi copiada "
+                    "(FORCE=1 substitui)")
+                return
+        atomic.write_bytes(destination, data)
+        self._count("copied")
 
     def _count(self, status: str) -> None:
         self.result.images[status] = self.result.images.get(status, 0) + 1
@@ -545,7 +558,8 @@ def format_report(src: Path, result: Result, problems: list[str]) -> str:
         out.append("")
         out.append(f"Páginas gerais (não são playbooks de nenhum tipo): {len(pages)}, em "
                    f"source/{PAGES_FOLDER}/, listadas em source/{PAGES_FOLDER}/index.rst"
-                   + (" (criado agora)" if result.pages_index == "created" else ""))
+                   + (" (criado agora)" if result.pages_index == "created" else "")
+                   + (f" ({result.pages_index})" if result.pages_index.startswith("não") else ""))
     if result.new_categories:
         out.append("")
         for category, folder in sorted(result.new_categories.items()):
