@@ -3,7 +3,9 @@
 It parses each file with plain docutils (Sphinx's own roles and directives are accepted
 as opaque), then runs the same validation core as the Sphinx extension and prints the
 same ``path:line: WARNING: message [playbook.subtype]`` lines.  Exit status 1 when any
-problem is reported.
+problem is reported.  Under GitHub Actions (``GITHUB_ACTIONS=true``) each problem is also
+printed as an ``::error file=…,line=…::…`` workflow command, so it shows on the pull
+request's diff.
 """
 
 from __future__ import annotations

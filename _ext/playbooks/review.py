@@ -81,11 +81,12 @@ def parse_date(value: str) -> tuple[datetime.date | None, str | None]:
     """``(date, None)`` or ``(None, why it cannot be read)`` in Portuguese."""
     if not value:
         return None, f"o campo :{FIELD}: está vazio; escreva a data no formato AAAA-MM-DD (por exemplo 2026-12-31)"
+    shown = value if len(value) <= 40 else value[:40] + "…"
     if ISO_DATE.match(value):
         try:
             return datetime.date.fromisoformat(value), None
         except ValueError:
-            return None, f"a data '{value}' em :{FIELD}: não existe no calendário; confira o dia e o mês (AAAA-MM-DD)"
+            return None, f"a data '{shown}' em :{FIELD}: não existe no calendário; confira o dia e o mês (AAAA-MM-DD)"
     suggestion = ""
     match = BR_DATE.match(value)
     if match:
@@ -94,7 +95,7 @@ def parse_date(value: str) -> tuple[datetime.date | None, str | None]:
             suggestion = f"; escreva :{FIELD}: {datetime.date(year, month, day).isoformat()}"
         except ValueError:
             suggestion = ""
-    return None, (f"a data '{value}' em :{FIELD}: não está no formato AAAA-MM-DD "
+    return None, (f"a data '{shown}' em :{FIELD}: não está no formato AAAA-MM-DD "
                   f"(por exemplo 2026-12-31){suggestion}")
 
 
