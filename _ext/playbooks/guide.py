@@ -193,3 +193,4 @@ def setup(app: Sphinx) -> None:
     app.add_directive("playbook-example", PlaybookExample)
     app.add_directive("playbook-sections", PlaybookSections)
     app.connect("html-page-context", add_nav_link)
+    app.add_css_file("playbooks-guide.css")

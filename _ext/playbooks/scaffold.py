@@ -37,7 +37,7 @@ SECTION_HINTS = {
         "Em que condições a situação aparece: sistema e versão, ambiente (produção, "
         "homologação), passo do procedimento, quem é afetado."
     ),
-    "Causa": "Por que a situação acontece, quando se sabe (seção opcional).",
+    "Causa": "Por que a situação acontece, quando se sabe.",
     "Solução Sugerida": (
         "O que o atendente faz, passo a passo, até resolver ou encaminhar o chamado; "
         "uma lista numerada quando houver ordem."
@@ -62,7 +62,6 @@ SECTION_HINTS = {
     ),
     "Referências": "Manuais, normas, outros scripts ou endereços úteis; N/A se não houver.",
     "Objetivo": "Para que serve o procedimento, em uma ou duas frases.",
-    "Atribuições e Responsabilidades": "Quem executa o procedimento e quem responde por ele.",
     "Descrição": "O que o módulo faz e o contexto em que o procedimento é usado.",
     "Atenção": "Cuidados, riscos e pré-requisitos antes de agir.",
     "Ação Padrão": (
