@@ -38,10 +38,23 @@ check: $(STAMP)
 test: $(STAMP)
 	"$(VPY)" -m pytest tests $(PYTEST_ARGS)
 
+# make new CATEGORY=sei TITLE="Acesso externo ao SEI"
+new: $(STAMP)
+	@PYTHONPATH=_ext "$(VPY)" -m playbooks.scaffold --conf "$(CONFDIR)/conf.py" --source "$(SOURCEDIR)" --category "$$CATEGORY" --title "$$TITLE"
+
+# make import SRC=<pasta ou arquivo> [CATEGORY=sei] [FORCE=1]
+import: $(STAMP)
+	@PYTHONPATH=_ext "$(VPY)" -m playbooks.importer --conf "$(CONFDIR)/conf.py" --source "$(SOURCEDIR)" --category "$$CATEGORY" $(if $(FORCE),--force) -- "$$SRC"
+
+# Pré-visualização: reconstrói ao salvar e recarrega o navegador (só em 127.0.0.1).
+SERVE_PORT ?= 8000
+serve: $(STAMP)
+	"$(VENV)/bin/sphinx-autobuild" "$(SOURCEDIR)" "$(BUILDDIR)/html" -c "$(CONFDIR)" -d "$(BUILDDIR)/doctrees" --host 127.0.0.1 --port "$(SERVE_PORT)" --watch "$(CONFDIR)/conf.py" --watch _ext $(SPHINXOPTS)
+
 clean:
 	rm -rf "$(BUILDDIR)"
 
-.PHONY: help venv html check test clean
+.PHONY: help venv html check test clean new import serve
 
 # Arquivos que existem por si: nunca são "construídos" pela regra genérica abaixo.
 Makefile requirements.txt conf.py: ;

@@ -81,3 +81,12 @@ playbook_categories = {
     "nup": "Número Único de Protocolo (NUP)",
     "procedimentos": "Procedimentos de módulos",
 }
+
+# make import: pastas do wiki do PEN -> pasta de categoria do manual. Pastas cujo nome já
+# corresponde a uma categoria (ou ao nome exibido dela) não precisam estar aqui.
+playbook_import_folders = {
+    "Sistema_Eletronico_de_Informação_SEI": "sei",
+    "Tramita_GOV_BR": "tramita",
+    "Protocolo_Integrado": "protocolo-integrado",
+    "Numero_Unico_de_Protocolo_NUP": "nup",
+}

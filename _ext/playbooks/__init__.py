@@ -9,6 +9,7 @@ from sphinx.application import Sphinx
 
 from . import catalog, config, export, keywords_index, metadata, panel, reading, records
 from . import reply_html, reply_record, search, theme
+from . import duplicates, guide, pages, review  # the writer's workflow
 
 __version__ = "0.1.0"
 
@@ -30,6 +31,10 @@ def setup(app: Sphinx) -> dict:
     theme.setup(app)
     reply_record.setup(app)
     reply_html.setup(app)
+    review.setup(app)
+    duplicates.setup(app)
+    pages.setup(app)
+    guide.setup(app)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

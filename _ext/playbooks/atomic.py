@@ -28,3 +28,25 @@ def write_bytes(path: Path | str, data: bytes) -> None:
 
 def write_text(path: Path | str, text: str) -> None:
     write_bytes(path, text.encode("utf-8"))
+
+
+def create_new(path: Path | str, data: bytes) -> None:
+    """Like :func:`write_bytes`, but never replaces an existing file: the complete
+    temporary file is hard-linked into place, which fails with FileExistsError when
+    ``path`` already exists (even if another process created it meanwhile)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists():
+        raise FileExistsError(path)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.link(temporary, path)
+    finally:
+        try:
+            os.unlink(temporary)
+        except FileNotFoundError:
+            pass

@@ -3,7 +3,9 @@
 It parses each file with plain docutils (Sphinx's own roles and directives are accepted
 as opaque), then runs the same validation core as the Sphinx extension and prints the
 same ``path:line: WARNING: message [playbook.subtype]`` lines.  Exit status 1 when any
-problem is reported.
+problem is reported.  Under GitHub Actions (``GITHUB_ACTIONS=true``) each problem is also
+printed as an ``::error file=…,line=…::…`` workflow command, so it shows on the pull
+request's diff.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import fnmatch
 import io
 import os
 import sys
+import types
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +23,8 @@ from docutils import frontend, nodes, utils
 from docutils.parsers import rst
 from docutils.parsers.rst import Directive, directives, roles
 
-from .config import CONFIG_VALUES
+from . import duplicates, review
+from .config import CONFIG_VALUES, today
 from .outline import build_outline
 from .schema import Kind, Schema, SchemaError, build_schema
 from .sources import SourceError, decode
@@ -53,6 +57,25 @@ class Report:
     def format(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else f"{self.path}"
         return f"{where}: {self.level}: {self.message} [{self.type}]"
+
+    def annotation(self) -> str:
+        """The same problem as a GitHub Actions workflow command (shown on the diff)."""
+        where = f"file={_escape_property(self.path)}"
+        if self.line:
+            where += f",line={self.line}"
+        return f"::error {where}::{_escape_data(f'{self.message} [{self.type}]')}"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def in_github_actions() -> bool:
+    return os.environ.get("GITHUB_ACTIONS", "").lower() == "true"
 
 
 class _OpaqueDirective(Directive):
@@ -171,6 +194,9 @@ class Checker:
             (self.source_root / conf["playbook_root"]).resolve() if self.source_root else None
         )
         self.suppressed = set(conf.get("suppress_warnings") or [])
+        self.today = today(types.SimpleNamespace(**conf))
+        #: resolved path -> (title, title line) of each handbook playbook checked
+        self.titles: dict[Path, tuple[str | None, int | None]] = {}
 
     def handbook_category(self, file: Path) -> tuple[bool, str | None]:
         """(file is a playbook of the handbook, its category folder)."""
@@ -223,9 +249,12 @@ class Checker:
         reports += image_reports(document, file, display, self.source_root)
         problems = check_outline(outline, kind)
         problems += metadata_problems(outline, kind)
+        problems += review.evaluate(document, text.split("\n"), self.today)[2]
         in_handbook, category = self.handbook_category(file)
         if in_handbook and category is None:
             problems.insert(0, category_problem(self.conf["playbook_root"]))
+        if in_handbook:
+            self.titles[file.resolve()] = (outline.title, outline.title_line)
         reports += [self._report(display, p) for p in problems]
         reports = [r for r in reports if not self.is_suppressed(r.type)]
         reports.sort(key=lambda r: r.line or 0)
@@ -233,7 +262,42 @@ class Checker:
 
     @staticmethod
     def _report(display: str, problem: Problem) -> Report:
-        return Report(display, problem.line, "WARNING", problem.message, f"playbook.{problem.subtype}")
+        level = "ERROR" if problem.subtype in review.ERROR_SUBTYPES else "WARNING"
+        return Report(display, problem.line, level, problem.message, f"playbook.{problem.subtype}")
+
+    def duplicate_reports(self, checked: dict[Path, str]) -> dict[Path, list[Report]]:
+        """Titles that a checked playbook shares with another playbook of the handbook.
+
+        Other playbooks (not checked in this run) are read with a quick title scan.
+        """
+        if self.playbook_root is None:
+            return {}
+        entries = []
+        for path, (title, line) in self.titles.items():
+            if title is not None and line is not None:
+                entries.append(duplicates.Entry(path, self._source_relative(path), title, line))
+        if self.playbook_root.is_dir():
+            for path in sorted(self.playbook_root.rglob("*.rst")):
+                resolved = path.resolve()
+                if path.name == "index.rst" or resolved in self.titles:
+                    continue
+                in_handbook, category = self.handbook_category(path)
+                try:
+                    text = decode(path.read_bytes())
+                except (OSError, SourceError):
+                    continue
+                found = duplicates.quick_title(text, self.schema.kind_for_category(category))
+                if found is not None:
+                    entries.append(duplicates.Entry(resolved, self._source_relative(resolved), *found))
+        reports: dict[Path, list[Report]] = {}
+        for ident, problems in duplicates.find(entries).items():
+            if ident in checked:
+                reports[ident] = [self._report(checked[ident], p) for p in problems
+                                  if not self.is_suppressed(f"playbook.{p.subtype}")]
+        return reports
+
+    def _source_relative(self, path: Path) -> str:
+        return path.relative_to(self.source_root).as_posix()
 
 
 def collect_files(args_files: list[str], checker: Checker) -> list[Path]:
@@ -272,7 +336,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         conf = load_conf(conf_path)
         checker = Checker(conf, Path(args.source))
-    except (OSError, SyntaxError, SchemaError) as error:
+    except (OSError, SyntaxError, SchemaError, ValueError) as error:
         print(f"{conf_path}: ERROR: configuração inválida: {error}", file=sys.stderr)
         return 2
 
@@ -282,21 +346,28 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     total = 0
     failed_files = 0
+    results = []
     for file in files:
         display = display_path(file)
         if not file.exists():
-            print(f"{display}: ERROR: arquivo não encontrado [playbook.read]")
-            total += 1
-            failed_files += 1
+            results.append((file, display, [Report(display, None, "ERROR", "arquivo não encontrado",
+                                                   "playbook.read")], None, False))
             continue
-        reports, kind, guessed = checker.check_file(file, display)
+        results.append((file, display, *checker.check_file(file, display)))
+    checked = {file.resolve(): display for file, display, _, kind, _ in results if kind is not None}
+    repeated = checker.duplicate_reports(checked)
+    github = in_github_actions()
+    for file, display, reports, kind, guessed in results:
         if guessed and kind is None:
             print(f"{display}: não é um playbook de nenhum tipo (nenhuma seção reconhecida); ignorado")
             continue
         if guessed:
             print(f"{display}: verificado como '{kind.label}' ({kind.name})")
+        reports = sorted(reports + repeated.get(file.resolve(), []), key=lambda r: r.line or 0)
         for report in reports:
             print(report.format())
+            if github:
+                print(report.annotation())
         total += len(reports)
         failed_files += bool(reports)
     if total:

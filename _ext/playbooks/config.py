@@ -17,6 +17,8 @@ CONFIG_VALUES = [
     ("playbook_categories", {}, "env", frozenset({dict})),
     # ISO date used as "today" for review-by dates; None means the real date (tests fix it).
     ("playbook_today", None, "env", frozenset({str, type(None)})),
+    # make import: folder names of the imported wiki -> category folder (importer.py).
+    ("playbook_import_folders", {}, "", frozenset({dict})),
 ]
 
 

@@ -23,7 +23,8 @@ ATTRIBUTE = "playbook_records"
 #   metadata.py  display_title, date (ISO), version (int | None), team, profile,
 #                keywords: [str], category_label, section_texts: {heading: text},
 #                team_level: "1" | "2" | "3" | None (read from the team text)
-#   review.py    review_by: ISO date | None
+#   review.py    review_by: ISO date | None,
+#                review_due: bool (past review_by when the page was read; the banner is on it)
 
 
 def get_records(env: BuildEnvironment) -> dict[str, dict[str, Any]]:

@@ -1,0 +1,196 @@
+"""Directives of the writer's guide (``source/guia/``) that keep it true to the checker.
+
+``.. playbook-example::``
+    Shows an example playbook and what the checker says about it.  The example is parsed
+    and run through the same validation core as the build and ``make check`` (sections,
+    review-by date); the option ``:expect:`` states the problems the guide claims it has
+    (``playbook.empty_section``..., or ``nenhum``).  When the checker finds anything else,
+    the build warns (``playbook.guide_example``), so with ``-W`` the guide cannot drift
+    from the checker.  ``:template: Título`` uses what ``make new`` writes instead of a
+    body, so the guide shows the real template.
+
+``.. playbook-sections::``
+    Lists each kind's sections, in order, with what belongs in each (the same text that
+    ``make new`` writes as comments), read from conf.py.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+from collections import Counter
+
+from docutils import nodes, utils
+from docutils.parsers import rst
+from docutils.parsers.rst import directives
+from sphinx.application import Sphinx
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from . import review, scaffold
+from .config import schema_from, today
+from .outline import build_outline
+from .validate import check_outline
+
+logger = logging.getLogger(__name__)
+
+LEVELS = {1: "INFO", 2: "WARNING", 3: "ERROR", 4: "SEVERE"}
+
+
+def parse_example(text: str, settings, source: str) -> nodes.document:
+    """Parse ``text`` as a separate document whose messages stay inside it."""
+    settings = copy.copy(settings)
+    settings.report_level = 5
+    settings.halt_level = 5
+    settings.warning_stream = io.StringIO()
+    document = utils.new_document(source, settings)
+    rst.Parser().parse(text, document)
+    return document
+
+
+def example_reports(text: str, kind, settings, file: str, on) -> list[tuple[int | None, str, str, str]]:
+    """``(line, level, message, type)`` of the example, as ``make check`` reports them."""
+    document = parse_example(text, settings, file)
+    lines = text.split("\n")
+    reports = []
+    for message in document.findall(nodes.system_message):
+        level = message.get("level", 0)
+        if level < 2:
+            continue
+        body = message.children[0].astext() if message.children else message.astext()
+        reports.append((message.get("line"), LEVELS.get(level, "ERROR"), " ".join(body.split()), "docutils"))
+    problems = check_outline(build_outline(document, kind, lines), kind)
+    problems += review.evaluate(document, lines, on)[2]
+    for problem in problems:
+        level = "ERROR" if problem.subtype in review.ERROR_SUBTYPES else "WARNING"
+        reports.append((problem.line, level, problem.message, f"playbook.{problem.subtype}"))
+    reports.sort(key=lambda r: r[0] or 0)
+    return reports
+
+
+def _expected(argument: str) -> list[str]:
+    """``playbook.empty_section*7 playbook.title`` -> the list of types (``nenhum``: none)."""
+    words = argument.replace(",", " ").split()
+    if words in (["nenhum"], ["none"]):
+        return []
+    found = []
+    for word in words:
+        name, _, count = word.partition("*")
+        found.extend([name] * (int(count) if count.isdigit() else 1))
+    return found
+
+
+class PlaybookExample(SphinxDirective):
+    has_content = True
+    option_spec = {
+        "category": directives.unchanged,
+        "expect": directives.unchanged_required,
+        "file": directives.unchanged,
+        "template": directives.unchanged,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        config = self.config
+        schema = schema_from(config)
+        category = self.options.get("category") or None
+        kind = schema.kind_for_category(category)
+        file = self.options.get("file") or "exemplo.rst"
+        if "expect" not in self.options:
+            return [self.state.document.reporter.error(
+                "playbook-example precisa da opção :expect: (os problemas esperados, ou 'nenhum')",
+                line=self.lineno)]
+        if "template" in self.options:
+            text = scaffold.render(kind, self.options["template"].strip() or "Título do playbook")
+        else:
+            text = "\n".join(self.content) + "\n"
+        reports = example_reports(text, kind, self.state.document.settings, file, today(config))
+        found = [r[3] for r in reports]
+        expected = _expected(self.options["expect"])
+        if Counter(found) != Counter(expected):
+            logger.warning(
+                f"o exemplo do guia diz que o verificador encontra {_describe(expected)}, mas ele "
+                f"encontra {_describe(found)}; corrija o exemplo (ou o verificador)",
+                type="playbook", subtype="guide_example", location=(self.env.docname, self.lineno),
+            )
+        source = nodes.literal_block(text, text, language="rst", classes=["playbook-example"])
+        self.set_source_info(source)
+        lines = [
+            f"{file}:{line}: {level}: {message} [{kind_}]" if line else f"{file}: {level}: {message} [{kind_}]"
+            for line, level, message, kind_ in reports
+        ]
+        output = "\n".join(lines) if lines else f"{file}: nenhum problema."
+        label = nodes.paragraph()
+        label += nodes.Text("O que ")
+        label += nodes.literal("make check", "make check")
+        label += nodes.Text(" diz deste exemplo:")
+        result = nodes.literal_block(output, output, language="text", classes=["playbook-example-output"])
+        self.set_source_info(result)
+        return [source, label, result]
+
+
+def _describe(types: list[str]) -> str:
+    if not types:
+        return "nenhum problema"
+    counts = Counter(types)
+    return ", ".join(f"{t} ×{n}" if n > 1 else t for t, n in sorted(counts.items()))
+
+
+class PlaybookSections(SphinxDirective):
+    """Each kind's sections and what belongs in them, from conf.py."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        schema = schema_from(self.config)
+        result: list[nodes.Node] = []
+        for kind in schema.kinds.values():
+            folders = sorted(p for p, k in schema.by_folder.items() if k == kind.name)
+            where = (f"pastas {', '.join(folders)}" if folders else
+                     ("as demais pastas" if kind.name == schema.default else "nenhuma pasta"))
+            heading = nodes.paragraph()
+            heading += nodes.strong(kind.label, kind.label)
+            heading += nodes.Text(f" (tipo {kind.name}; {where}). Seções, nesta ordem:")
+            result.append(heading)
+            items = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".")
+            for name in kind.sections:
+                items += self._item(kind, name, kind.reply == name)
+            result.append(items)
+            if kind.optional:
+                extra = nodes.paragraph()
+                extra += nodes.Text("Opcional: ")
+                for position, name in enumerate(kind.optional):
+                    if position:
+                        extra += nodes.Text(", ")
+                    extra += nodes.strong(name, name)
+                    extra += nodes.Text(f" ({scaffold.hint_for(kind, name)})")
+                result.append(extra)
+        return result
+
+    @staticmethod
+    def _item(kind, name: str, is_reply: bool) -> nodes.list_item:
+        item = nodes.list_item()
+        paragraph = nodes.paragraph()
+        paragraph += nodes.strong(name, name)
+        if is_reply:
+            paragraph += nodes.Text(" (a resposta ao chamado)")
+        paragraph += nodes.Text(f": {scaffold.hint_for(kind, name)}")
+        item += paragraph
+        return item
+
+
+GUIDE = "guia/index"
+
+
+def add_nav_link(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """Link the writer's guide from the side navigation of every page."""
+    if GUIDE in app.env.found_docs:
+        links = list(context.get("manual_nav_links") or [])
+        links.append((GUIDE, "Guia de redação"))
+        context["manual_nav_links"] = links
+
+
+def setup(app: Sphinx) -> None:
+    app.add_directive("playbook-example", PlaybookExample)
+    app.add_directive("playbook-sections", PlaybookSections)
+    app.connect("html-page-context", add_nav_link)
+    app.add_css_file("playbooks-guide.css")
