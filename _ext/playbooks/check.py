@@ -30,6 +30,7 @@ from .schema import Kind, Schema, SchemaError, build_schema
 from .sources import SourceError, decode
 from .validate import Problem, category_problem, check_outline, headings_of
 from .metadata import metadata_problems
+from .replies import templates_for
 
 LEVEL_NAMES = {1: "INFO", 2: "WARNING", 3: "ERROR", 4: "CRITICAL"}
 
@@ -197,6 +198,7 @@ class Checker:
         self.today = today(types.SimpleNamespace(**conf))
         #: resolved path -> (title, title line) of each handbook playbook checked
         self.titles: dict[Path, tuple[str | None, int | None]] = {}
+        self.replies: dict[Path, list[tuple[str | None, str, int | None]]] = {}
 
     def handbook_category(self, file: Path) -> tuple[bool, str | None]:
         """(file is a playbook of the handbook, its category folder)."""
@@ -255,6 +257,9 @@ class Checker:
             problems.insert(0, category_problem(self.conf["playbook_root"]))
         if in_handbook:
             self.titles[file.resolve()] = (outline.title, outline.title_line)
+        self.replies[file.resolve()] = [
+            (t.label, t.text, t.line) for t in templates_for(outline, kind) if not t.draft
+        ]
         reports += [self._report(display, p) for p in problems]
         reports = [r for r in reports if not self.is_suppressed(r.type)]
         reports.sort(key=lambda r: r.line or 0)
@@ -290,11 +295,27 @@ class Checker:
                 if found is not None:
                     entries.append(duplicates.Entry(resolved, self._source_relative(resolved), *found))
         reports: dict[Path, list[Report]] = {}
-        for ident, problems in duplicates.find(entries).items():
+        # Replies are compared among the files checked in this run (all playbooks when
+        # `make check` runs without FILES); the build compares the whole handbook.
+        reply_entries = [
+            duplicates.ReplyEntry(path, self._display_relative(path), label, text, line)
+            for path, templates in self.replies.items() if path in checked
+            for label, text, line in templates
+        ]
+        found = duplicates.find(entries)
+        for ident, problems in duplicates.find_replies(reply_entries).items():
+            found.setdefault(ident, []).extend(problems)
+        for ident, problems in found.items():
             if ident in checked:
                 reports[ident] = [self._report(checked[ident], p) for p in problems
                                   if not self.is_suppressed(f"playbook.{p.subtype}")]
         return reports
+
+    def _display_relative(self, path: Path) -> str:
+        try:
+            return self._source_relative(path)
+        except ValueError:
+            return display_path(path)
 
     def _source_relative(self, path: Path) -> str:
         return path.relative_to(self.source_root).as_posix()

@@ -1,4 +1,10 @@
-"""Two playbooks with the same title: a likely copy-paste, or an old version left behind.
+"""Two playbooks with the same title or the same reply template: a likely copy-paste, or
+an old version left behind.
+
+Replies are compared on their text/plain (as the copy button produces it, placeholders and
+greeting as written), with whitespace collapsed and case folded; drafts and very short
+templates are left out.  Each playbook of a group gets a ``playbook.duplicate_reply``
+warning at the template's first line, naming the others.
 
 Titles are compared on the core of PEN's convention (``2024.05.06-X-V1`` and
 ``2024.05.08-X-V2`` are both ``X``), without accents, case or punctuation.  Every
@@ -25,6 +31,9 @@ from .validate import Problem
 logger = logging.getLogger(__name__)
 
 SUBTYPE = "duplicate_title"
+REPLY_SUBTYPE = "duplicate_reply"
+#: Shorter templates (a greeting, a name field and a sign-off) are too generic to flag.
+MIN_REPLY_CHARS = 120
 
 
 @dataclass(frozen=True)
@@ -58,6 +67,50 @@ def find(entries: list[Entry]) -> dict[object, list[Problem]]:
                 f"o título '{title_core(entry.title)}' é o mesmo de {others}: títulos repetidos "
                 "costumam ser cópia de outro playbook ou uma versão antiga que ficou; dê a cada "
                 "playbook um título próprio ou mantenha só a versão mais recente",
+                entry.line,
+            ))
+    return problems
+
+
+@dataclass(frozen=True)
+class ReplyEntry:
+    """One reply template of a playbook."""
+
+    ident: object
+    path: str
+    label: str | None
+    text: str
+    line: int | None
+
+
+def reply_key(text: str) -> str:
+    """Comparison key of a reply's text/plain ("" when too short to compare)."""
+    key = " ".join(text.split()).casefold()
+    return key if len(key) >= MIN_REPLY_CHARS else ""
+
+
+def find_replies(entries: list[ReplyEntry]) -> dict[object, list[Problem]]:
+    """``{ident: [Problem]}`` for reply templates that stand in two or more playbooks."""
+    groups: dict[str, list[ReplyEntry]] = defaultdict(list)
+    for entry in entries:
+        key = reply_key(entry.text)
+        if key:
+            groups[key].append(entry)
+    problems: dict[object, list[Problem]] = {}
+    for group in groups.values():
+        if len({entry.ident for entry in group}) < 2:
+            continue  # the same text twice in one playbook is that playbook's business
+        group = sorted(group, key=lambda e: (e.path, e.line or 0))
+        for entry in group:
+            others = ", ".join(
+                f"{o.path} (linha {o.line})" if o.line else o.path
+                for o in group if o.ident != entry.ident
+            )
+            name = f"o modelo de resposta '{entry.label}'" if entry.label else "o modelo de resposta"
+            problems.setdefault(entry.ident, []).append(Problem(
+                REPLY_SUBTYPE,
+                f"{name} é igual ao de {others}: provavelmente foi copiado; se a situação é a "
+                "mesma, mantenha um só playbook, senão adapte a resposta a esta situação",
                 entry.line,
             ))
     return problems
@@ -117,5 +170,20 @@ def check_titles(app: Sphinx, env: BuildEnvironment) -> None:
                            location=(docname, problem.line))
 
 
+def check_replies(app: Sphinx, env: BuildEnvironment) -> None:
+    entries = []
+    for docname, record in sorted(get_records(env).items()):
+        path = os.path.relpath(env.doc2path(docname), env.srcdir).replace(os.sep, "/")
+        for reply in record.get("replies") or []:
+            if not reply.get("draft"):
+                entries.append(ReplyEntry(docname, path, reply.get("label"), reply.get("text", ""),
+                                          reply.get("line")))
+    for docname, problems in sorted(find_replies(entries).items()):
+        for problem in problems:
+            logger.warning(problem.message, type="playbook", subtype=problem.subtype,
+                           location=(docname, problem.line))
+
+
 def setup(app: Sphinx) -> None:
     app.connect("env-check-consistency", check_titles)
+    app.connect("env-check-consistency", check_replies)
