@@ -8,6 +8,7 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 
 from . import config, reading, records, theme
+from . import offline, policy  # content policy; no request outside the intranet
 
 __version__ = "0.1.0"
 
@@ -21,6 +22,8 @@ def setup(app: Sphinx) -> dict:
     records.setup(app)
     reading.setup(app)
     theme.setup(app)
+    policy.setup(app)
+    offline.setup(app)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

@@ -22,6 +22,7 @@ from docutils.parsers.rst import Directive, directives, roles
 
 from .config import CONFIG_VALUES
 from .outline import build_outline
+from . import policy
 from .schema import Kind, Schema, SchemaError, build_schema
 from .sources import SourceError, decode
 from .validate import Problem, category_problem, check_outline, headings_of
@@ -84,18 +85,14 @@ def _opaque_role(name, rawtext, text, lineno, inliner, options=None, content=Non
     return [nodes.literal(rawtext, utils.unescape(text))], []
 
 
-_registered = False
-
-
 def _register_sphinx_markup() -> None:
-    global _registered
-    if _registered:
-        return
+    # Registered for every parse (inside a saved namespace, see parse): Sphinx's test apps
+    # clear docutils' registries when they end, so a registration made once can vanish.
     for name in SPHINX_ROLES:
         roles.register_local_role(name, _opaque_role)
     for name in SPHINX_DIRECTIVES:
         directives.register_directive(name, _OpaqueDirective)
-    _registered = True
+    policy.register_docutils()
 
 
 def load_conf(path: Path) -> dict:
@@ -109,13 +106,22 @@ def load_conf(path: Path) -> dict:
         exec(code, namespace)  # noqa: S102 - conf.py is the project's own configuration
     finally:
         os.chdir(cwd)
-    values = {name: namespace.get(name, default) for name, default, _, _ in CONFIG_VALUES}
+    values = {name: namespace.get(name, default)
+              for name, default, _, _ in CONFIG_VALUES + policy.CONFIG_VALUES}
     values["suppress_warnings"] = namespace.get("suppress_warnings", [])
     return values
 
 
-def parse(text: str, source_path: str) -> nodes.document:
-    _register_sphinx_markup()
+def parse(text: str, source_path: str, **extra_settings) -> nodes.document:
+    saved = (dict(directives._directives), dict(roles._roles))  # noqa: SLF001
+    try:
+        _register_sphinx_markup()
+        return _parse(text, source_path, extra_settings)
+    finally:
+        directives._directives, roles._roles = saved  # noqa: SLF001
+
+
+def _parse(text: str, source_path: str, extra_settings: dict) -> nodes.document:
     parser = rst.Parser()
     settings = frontend.get_default_settings(rst.Parser)
     settings.report_level = 5  # collect messages from the tree instead of printing
@@ -125,6 +131,8 @@ def parse(text: str, source_path: str) -> nodes.document:
     settings.raw_enabled = False
     settings.doctitle_xform = False
     settings.line_length_limit = 10**7
+    for name, value in extra_settings.items():
+        setattr(settings, name, value)
     document = utils.new_document(source_path, settings)
     parser.parse(text, document)
     return document
@@ -170,6 +178,7 @@ class Checker:
             (self.source_root / conf["playbook_root"]).resolve() if self.source_root else None
         )
         self.suppressed = set(conf.get("suppress_warnings") or [])
+        self.policy = policy.Policy.from_config(conf)
 
     def handbook_category(self, file: Path) -> tuple[bool, str | None]:
         """(file is a playbook of the handbook, its category folder)."""
@@ -204,6 +213,9 @@ class Checker:
         return report_type.split(".", 1)[0] in self.suppressed
 
     def check_file(self, file: Path, display: str) -> tuple[list[Report], Kind | None, bool]:
+        outside = self.outside_source(file)
+        if outside:
+            return [outside], None, False
         try:
             data = file.read_bytes()
         except OSError as error:
@@ -213,13 +225,19 @@ class Checker:
             text = decode(data)
         except SourceError as error:
             return [Report(display, error.line, "WARNING", error.message, "playbook.encoding")], None, False
-        document = parse(text, str(file))
+        document = parse(text, str(file), playbook_policy=self.policy,
+                         playbook_source_root=self.policy_root(file))
+        violations = policy.enforce(document)
         kind, guessed = self.kind_for(file, document)
-        if kind is None:
+        if kind is None and not violations:
             return [], None, True
+        if kind is None:  # not a playbook, but its markup breaks the content policy
+            reports = [self._violation(display, v) for v in violations]
+            return [r for r in reports if not self.is_suppressed(r.type)], None, False
         outline = build_outline(document, kind, text.split("\n"))
         reports = docutils_reports(document, display)
         reports += image_reports(document, file, display, self.source_root)
+        reports += [self._violation(display, v) for v in violations]
         problems = check_outline(outline, kind)
         in_handbook, category = self.handbook_category(file)
         if in_handbook and category is None:
@@ -228,6 +246,29 @@ class Checker:
         reports = [r for r in reports if not self.is_suppressed(r.type)]
         reports.sort(key=lambda r: r.line or 0)
         return reports, kind, guessed
+
+    def policy_root(self, file: Path) -> Path:
+        """The folder a file may read from: the source folder, or a loose file's own folder."""
+        if self.source_root is not None and policy.lexically_inside(file, self.source_root):
+            return self.source_root
+        return file.parent.resolve()
+
+    def outside_source(self, file: Path) -> Report | None:
+        """A file of the source folder that is a symbolic link to a file outside it."""
+        if not self.policy.include or self.source_root is None:
+            return None
+        if not policy.lexically_inside(file, self.source_root):
+            return None
+        message = policy.document_violation(file, self.source_root)
+        if message is None:
+            return None
+        report = Report(display_path(file), None, "WARNING", message, "playbook.policy_include")
+        return None if self.is_suppressed(report.type) else report
+
+    @staticmethod
+    def _violation(display: str, violation: policy.Violation) -> Report:
+        path = display_path(Path(violation.source)) if violation.source else display
+        return Report(path, violation.line, "WARNING", violation.message, f"playbook.{violation.subtype}")
 
     @staticmethod
     def _report(display: str, problem: Problem) -> Report:
@@ -270,7 +311,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         conf = load_conf(conf_path)
         checker = Checker(conf, Path(args.source))
-    except (OSError, SyntaxError, SchemaError) as error:
+    except (OSError, SyntaxError, SchemaError, policy.PolicyError) as error:
         print(f"{conf_path}: ERROR: configuração inválida: {error}", file=sys.stderr)
         return 2
 
