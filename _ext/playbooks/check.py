@@ -77,6 +77,9 @@ class _AnyOptions(dict):
     def __missing__(self, key):
         return directives.unchanged
 
+    def __bool__(self):  # docutils parses options only when the spec is truthy
+        return True
+
 
 _OpaqueDirective.option_spec = _AnyOptions()
 
