@@ -8,7 +8,7 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 
 from . import config, reading, records, theme
-from . import offline, policy  # content policy; no request outside the intranet
+from . import accessibility, offline, policy  # issue 7: safety, intranet, accessibility
 
 __version__ = "0.1.0"
 
@@ -24,6 +24,7 @@ def setup(app: Sphinx) -> dict:
     theme.setup(app)
     policy.setup(app)
     offline.setup(app)
+    accessibility.setup(app)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,
