@@ -343,3 +343,26 @@ def test_parallel_build_reports_the_same(make_app, tmp_path):
     app.build()
     assert sorted(build_reports(app)) == expanded()
     assert secret not in "".join(p.read_text(encoding="utf-8") for p in Path(app.outdir).rglob("*.html"))
+
+
+def test_a_file_over_the_size_limit_is_one_clear_error(make_app, tmp_path, capsys):
+    src, _ = make_source(tmp_path, conf_extra="playbook_max_source_size = 4000")
+    big = src / "playbooks" / "sei" / "grande.rst"
+    text = (src / "playbooks" / "sei" / "permitido.rst").read_text(encoding="utf-8")
+    big.write_text(text.replace("Tudo o que a política aceita.", "GRANDE " * 1000), encoding="utf-8")
+    app = make_app("html", srcdir=src, freshenv=True)
+    app.build()
+    sized = [w for w in normalized_warnings(app).splitlines() if "policy_size" in w]
+    assert sized == ["<srcdir>/playbooks/sei/grande.rst: WARNING: o arquivo tem 7,9 KB, acima do limite de "
+                     "3,9 KB (playbook_max_source_size em conf.py); ele não foi lido: um playbook tem poucos KB, "
+                     "divida o conteúdo ou remova o que foi colado por engano [playbook.policy_size]"]
+    assert not (Path(app.outdir) / "playbooks" / "sei" / "grande.html").exists()
+    _, found = checker_reports(src, capsys)
+    assert ("grande", None, "policy_size") in found
+
+
+def test_bad_size_limit_is_a_clear_error():
+    for value in (0, -1, "1MB", True, 1.5):
+        with pytest.raises(policy.PolicyError, match="playbook_max_source_size deve ser um número de bytes"):
+            policy.Policy.from_values(max_source_size=value)
+    assert policy.Policy.from_values(max_source_size=None).max_source_size is None

@@ -216,9 +216,9 @@ class Checker:
         return report_type.split(".", 1)[0] in self.suppressed
 
     def check_file(self, file: Path, display: str) -> tuple[list[Report], Kind | None, bool]:
-        outside = self.outside_source(file)
-        if outside:
-            return [outside], None, False
+        refused = self.unreadable(file)
+        if refused:
+            return [refused], None, False
         try:
             data = file.read_bytes()
         except OSError as error:
@@ -256,16 +256,14 @@ class Checker:
             return self.source_root
         return file.parent.resolve()
 
-    def outside_source(self, file: Path) -> Report | None:
-        """A file of the source folder that is a symbolic link to a file outside it."""
-        if not self.policy.include or self.source_root is None:
+    def unreadable(self, file: Path) -> Report | None:
+        """A file not to read: a link from the source folder to outside it, or too large."""
+        in_source = self.source_root is not None and policy.lexically_inside(file, self.source_root)
+        found = policy.unreadable(file, self.source_root if in_source else None, self.policy)
+        if found is None:
             return None
-        if not policy.lexically_inside(file, self.source_root):
-            return None
-        message = policy.document_violation(file, self.source_root)
-        if message is None:
-            return None
-        report = Report(display_path(file), None, "WARNING", message, "playbook.policy_include")
+        rule, message = found
+        report = Report(display_path(file), None, "WARNING", message, f"playbook.{policy.SUBTYPE_PREFIX}{rule}")
         return None if self.is_suppressed(report.type) else report
 
     @staticmethod

@@ -17,6 +17,10 @@ read files off the build machine or make the page fetch things from elsewhere.  
 ``image``    images come from inside the source folder or from a scheme in
              ``playbook_policy_image_schemes`` (``https``).
 
+Besides, a source file larger than ``playbook_max_source_size`` bytes (1 MiB; None: no
+limit) is not read (``policy_size``): a playbook has a few kilobytes, and a huge file
+would only make the build and the checker slow for everyone.
+
 One implementation serves both tools: the guards below wrap the directives and roles
 (Sphinx's own when building, plain docutils' in the checker) and :func:`enforce` walks the
 parsed tree for links and images.  Offending content is dropped before it can reach a
@@ -43,6 +47,7 @@ from docutils.transforms import Transform
 RULES = ("raw", "include", "link", "image")
 DEFAULT_FORBIDDEN_SCHEMES = ("javascript", "data", "vbscript")
 DEFAULT_IMAGE_SCHEMES = ("https",)
+DEFAULT_MAX_SOURCE_SIZE = 1024 * 1024
 
 #: (name, default, rebuild, types): registered by :func:`setup`, read by the checker too.
 CONFIG_VALUES = [
@@ -50,6 +55,7 @@ CONFIG_VALUES = [
     ("playbook_policy_forbidden_schemes", list(DEFAULT_FORBIDDEN_SCHEMES), "env",
      frozenset({list, tuple})),
     ("playbook_policy_image_schemes", list(DEFAULT_IMAGE_SCHEMES), "env", frozenset({list, tuple})),
+    ("playbook_max_source_size", DEFAULT_MAX_SOURCE_SIZE, "env", frozenset({int, type(None)})),
 ]
 
 #: Directives whose file access is guarded (name -> rule).
@@ -79,13 +85,15 @@ class Policy:
     image: bool = True
     forbidden_schemes: tuple[str, ...] = DEFAULT_FORBIDDEN_SCHEMES
     image_schemes: tuple[str, ...] = DEFAULT_IMAGE_SCHEMES
+    max_source_size: int | None = DEFAULT_MAX_SOURCE_SIZE
 
     def on(self, rule: str) -> bool:
         return bool(getattr(self, rule))
 
     @classmethod
     def from_values(cls, rules: Any = True, forbidden: Any = DEFAULT_FORBIDDEN_SCHEMES,
-                    image_schemes: Any = DEFAULT_IMAGE_SCHEMES) -> "Policy":
+                    image_schemes: Any = DEFAULT_IMAGE_SCHEMES,
+                    max_source_size: Any = DEFAULT_MAX_SOURCE_SIZE) -> "Policy":
         """Build from the conf.py values, or raise PolicyError with a message in Portuguese."""
         if isinstance(rules, bool):
             switches = {rule: rules for rule in RULES}
@@ -103,8 +111,13 @@ class Policy:
         else:
             raise PolicyError("playbook_policy deve ser True, False ou um dicionário "
                               f"{{regra: True/False}} com as regras {', '.join(RULES)}")
+        if max_source_size is not None and (
+                isinstance(max_source_size, bool) or not isinstance(max_source_size, int) or max_source_size <= 0):
+            raise PolicyError("playbook_max_source_size deve ser um número de bytes maior que zero "
+                              "(por exemplo 1048576) ou None para não limitar")
         return cls(**switches, forbidden_schemes=_schemes("playbook_policy_forbidden_schemes", forbidden),
-                   image_schemes=_schemes("playbook_policy_image_schemes", image_schemes))
+                   image_schemes=_schemes("playbook_policy_image_schemes", image_schemes),
+                   max_source_size=max_source_size)
 
     @classmethod
     def from_config(cls, config: Any) -> "Policy":
@@ -112,7 +125,8 @@ class Policy:
         get = config.get if isinstance(config, dict) else (lambda name, default: getattr(config, name, default))
         return cls.from_values(get("playbook_policy", True),
                                get("playbook_policy_forbidden_schemes", DEFAULT_FORBIDDEN_SCHEMES),
-                               get("playbook_policy_image_schemes", DEFAULT_IMAGE_SCHEMES))
+                               get("playbook_policy_image_schemes", DEFAULT_IMAGE_SCHEMES),
+                               get("playbook_max_source_size", DEFAULT_MAX_SOURCE_SIZE))
 
 
 _SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.\-]*$")
@@ -272,6 +286,27 @@ def document_violation(path: Path, root: Path) -> str | None:
     return (f"o arquivo é um link simbólico para fora da pasta source/ "
             f"('{printable(os.path.realpath(path), 120)}'); ele não foi lido: coloque o conteúdo "
             "em um arquivo de verdade dentro de source/")
+
+
+def _megabytes(size: int) -> str:
+    """A size for people, in Brazilian style (``1,5 MB``, ``3,9 KB``)."""
+    value, unit = (size / (1024 * 1024), "MB") if size >= 1024 * 1024 else (size / 1024, "KB")
+    return f"{value:.1f}".replace(".", ",") + " " + unit
+
+
+def size_violation(path: Path, policy: Policy) -> str | None:
+    """Message when a source file is larger than the configured limit."""
+    if policy.max_source_size is None:
+        return None
+    try:
+        size = os.stat(path).st_size
+    except (OSError, ValueError):
+        return None
+    if size <= policy.max_source_size:
+        return None
+    return (f"o arquivo tem {_megabytes(size)}, acima do limite de {_megabytes(policy.max_source_size)} "
+            "(playbook_max_source_size em conf.py); ele não foi lido: um playbook tem poucos KB, "
+            "divida o conteúdo ou remova o que foi colado por engano")
 
 
 # --- Context of a document being parsed ------------------------------------------------
@@ -674,17 +709,30 @@ def check_config(app, config) -> None:
         raise ConfigError(f"política de conteúdo inválida em conf.py: {error}") from None
 
 
-def drop_outside_documents(app, env, docnames: list[str]) -> None:
-    """Documents that are symbolic links to files outside the source folder are not read."""
-    if not Policy.from_config(app.config).include:
-        return
+def unreadable(path: Path, root: Path | None, policy: Policy) -> tuple[str, str] | None:
+    """(rule, message) when a source file is not to be read at all: a symbolic link to a
+    file outside the source folder ``root`` (None: a loose file), or a file over the size limit."""
+    if policy.include and root is not None:
+        message = document_violation(path, root)
+        if message:
+            return "include", message
+    message = size_violation(path, policy)
+    if message:
+        return "size", message
+    return None
+
+
+def drop_unreadable_documents(app, env, docnames: list[str]) -> None:
+    """Documents linked from outside the source folder, or too large, are not read."""
     from sphinx.util import logging
 
     logger = logging.getLogger(__name__)
+    current = Policy.from_config(app.config)
     for docname in list(docnames):
-        message = document_violation(Path(env.doc2path(docname)), Path(env.srcdir))
-        if message:
-            logger.warning(message, type="playbook", subtype=SUBTYPE_PREFIX + "include", location=(docname, None))
+        found = unreadable(Path(env.doc2path(docname)), Path(env.srcdir), current)
+        if found:
+            rule, message = found
+            logger.warning(message, type="playbook", subtype=SUBTYPE_PREFIX + rule, location=(docname, None))
             docnames.remove(docname)
             env.project.docnames.discard(docname)
 
@@ -708,4 +756,4 @@ def setup(app) -> None:
     install_guards(app)
     app.add_transform(PolicyTransform)
     # Before the encoding check, which reads the bytes of every document.
-    app.connect("env-before-read-docs", drop_outside_documents, priority=400)
+    app.connect("env-before-read-docs", drop_unreadable_documents, priority=400)
