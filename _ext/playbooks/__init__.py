@@ -8,7 +8,7 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 
 from . import config, reading, records, theme
-from . import accessibility, offline, policy  # issue 7: safety, intranet, accessibility
+from . import accessibility, offline, policy, terminal  # issue 7: safety, intranet, a11y
 
 __version__ = "0.1.0"
 
@@ -25,6 +25,7 @@ def setup(app: Sphinx) -> dict:
     policy.setup(app)
     offline.setup(app)
     accessibility.setup(app)
+    terminal.setup(app)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

@@ -25,6 +25,7 @@ from .outline import build_outline
 from . import policy
 from .schema import Kind, Schema, SchemaError, build_schema
 from .sources import SourceError, decode
+from .terminal import escape_controls
 from .validate import Problem, category_problem, check_outline, headings_of
 
 LEVEL_NAMES = {1: "INFO", 2: "WARNING", 3: "ERROR", 4: "CRITICAL"}
@@ -52,7 +53,7 @@ class Report:
 
     def format(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else f"{self.path}"
-        return f"{where}: {self.level}: {self.message} [{self.type}]"
+        return escape_controls(f"{where}: {self.level}: {self.message} [{self.type}]")
 
 
 class _OpaqueDirective(Directive):
