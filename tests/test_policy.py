@@ -366,3 +366,36 @@ def test_bad_size_limit_is_a_clear_error():
         with pytest.raises(policy.PolicyError, match="playbook_max_source_size deve ser um número de bytes"):
             policy.Policy.from_values(max_source_size=value)
     assert policy.Policy.from_values(max_source_size=None).max_source_size is None
+
+
+def test_a_table_read_from_an_included_file_cannot_reach_outside(make_app, tmp_path, capsys):
+    """Sphinx makes a missing absolute ``:file:`` relative to the document, and docutils then
+    reads it from the included file's folder: from a shallower folder that climbs out."""
+    src, _ = make_source(tmp_path)
+    secret = f"SEGREDO-CSV-{uuid.uuid4().hex}"
+    (tmp_path / "segredo.csv").write_text(f"{secret},x\n", encoding="utf-8")
+    (src / "_inc").mkdir()
+    (src / "_inc" / "tabela.txt").write_text(".. csv-table:: Aninhada\n   :file: /segredo.csv\n", encoding="utf-8")
+    page = src / "playbooks" / "sei" / "permitido.rst"
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        ".. include:: _trecho.txt\n", ".. include:: _trecho.txt\n\n.. include:: /_inc/tabela.txt\n"), encoding="utf-8")
+    app = make_app("html", srcdir=src, freshenv=True)
+    app.build()
+    text = normalized_warnings(app)
+    assert "'csv-table' (opção :file:) lê um arquivo fora da pasta source/ ('/segredo.csv')" in text
+    assert re.search(r"<srcdir>/_inc/tabela\.txt:1: WARNING: 'csv-table'.*\[playbook\.policy_include\]", text)
+    assert secret not in "".join(p.read_text(encoding="utf-8") for p in Path(app.outdir).rglob("*.html"))
+
+
+def test_raw_allowed_by_conf_still_cannot_read_outside_files(make_app, tmp_path):
+    src, secret = make_source(tmp_path, conf_extra='playbook_policy = {"raw": False}')
+    page = src / "playbooks" / "sei" / "permitido.rst"
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        ".. include:: _trecho.txt\n",
+        ".. include:: _trecho.txt\n\n.. raw:: html\n   :file: ../../../segredo.txt\n\n"
+        ".. raw:: html\n   :url: http://127.0.0.1:9/x\n"), encoding="utf-8")
+    app = make_app("html", srcdir=src, freshenv=True)
+    app.build()
+    reports = build_reports(app)
+    assert ("permitido", 19, "policy_include") in reports and ("permitido", 22, "policy_include") in reports
+    assert secret not in (Path(app.outdir) / "playbooks" / "sei" / "permitido.html").read_text(encoding="utf-8")

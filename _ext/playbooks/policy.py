@@ -240,16 +240,17 @@ def sphinx_path(argument: str, doc_dir: Path, root: Path) -> Path:
     return doc_dir / argument
 
 
-def csv_path(argument: str, current_dir: Path, root: Path) -> Path:
-    """Where ``csv-table :file:`` reads (Sphinx's patch of docutils' directive): an
-    absolute path that exists is used as it is, otherwise it is taken from the source folder."""
+def csv_path(argument: str, current_dir: Path, doc_dir: Path, root: Path) -> Path:
+    """Where ``csv-table :file:`` reads (Sphinx's patch of docutils' directive): an absolute
+    path that exists is used as it is; one that does not is made relative to the document's
+    folder, then docutils reads it from the folder of the current (maybe included) file."""
     if argument.startswith(("/", os.sep)):
         try:
             if Path(argument).exists():
                 return Path(argument)
         except (OSError, ValueError):
             return Path(argument)
-        return root / argument[1:]
+        return current_dir / os.path.relpath(root / argument[1:], doc_dir)
     return current_dir / argument
 
 
@@ -378,6 +379,20 @@ class _Guard:
     def reads_files(self) -> bool:
         return False
 
+    def real_path(self, argument: str, ctx: Context) -> Path:
+        """Where the file named by ``argument`` is read: in a Sphinx build, from Sphinx
+        itself when it disagrees with :func:`sphinx_path` (then the outside one wins)."""
+        path = sphinx_path(argument, ctx.doc_dir, ctx.root)
+        env = getattr(self.state.document.settings, "env", None)
+        if env is not None:
+            try:
+                sphinx_reads = Path(env.relfn2path(argument)[1])
+            except Exception:  # noqa: BLE001 - a path Sphinx cannot even resolve
+                return path
+            if not inside(sphinx_reads, ctx.root):
+                return sphinx_reads
+        return path
+
     def current_dir(self, ctx: Context) -> Path:
         current = getattr(self.state.document, "current_source", None)
         return Path(current).parent if current else ctx.doc_dir
@@ -390,6 +405,22 @@ class _RawGuard(_Guard):
         kind = f" ({self.arguments[0]})" if self.arguments else ""
         return (f"a diretiva 'raw'{kind} não é permitida: ela põe HTML ou outro formato na página "
                 "sem verificação; escreva o conteúdo em reStructuredText")
+
+    def run(self):
+        ctx = context_of(self.state.document)
+        if not ctx.policy.raw and ctx.policy.include and ("file" in self.options or "url" in self.options):
+            # raw allowed by conf.py, but it still may not read outside source/ or the network
+            if "url" in self.options:
+                message = "a diretiva 'raw' com a opção :url: lê dados da rede durante a construção"
+            else:
+                argument = str(self.options["file"])
+                path = Path(argument) if os.path.isabs(argument) else self.current_dir(ctx) / argument
+                message = file_violation("'raw' (opção :file:)", argument, path, ctx.root)
+            if message:
+                source, line = self.state_machine.get_source_and_line(self.lineno)
+                record(self.state.document, "include", message, source, line)
+                return []
+        return super().run()
 
     def reads_files(self):
         return True  # in the checker a raw block is never parsed further
@@ -405,7 +436,7 @@ class _IncludeGuard(_Guard):
             if inside(path, STANDARD_INCLUDES):
                 return None  # docutils' own substitution tables (<isonum.txt> ...)
             return file_violation("'include'", argument, path, STANDARD_INCLUDES)
-        return file_violation("'include'", argument, sphinx_path(argument, ctx.doc_dir, ctx.root), ctx.root)
+        return file_violation("'include'", argument, self.real_path(argument, ctx), ctx.root)
 
     def reads_files(self):
         return True
@@ -416,12 +447,10 @@ class _LiteralIncludeGuard(_Guard):
 
     def violation(self, ctx):
         argument = directives.path(self.arguments[0]) if self.arguments else ""
-        message = file_violation("'literalinclude'", argument,
-                                 sphinx_path(argument, ctx.doc_dir, ctx.root), ctx.root)
+        message = file_violation("'literalinclude'", argument, self.real_path(argument, ctx), ctx.root)
         if message is None and self.options.get("diff"):
             diff = str(self.options["diff"])
-            message = file_violation("'literalinclude' (opção :diff:)", diff,
-                                     sphinx_path(diff, ctx.doc_dir, ctx.root), ctx.root)
+            message = file_violation("'literalinclude' (opção :diff:)", diff, self.real_path(diff, ctx), ctx.root)
         return message
 
     def reads_files(self):
@@ -438,7 +467,7 @@ class _CsvTableGuard(_Guard):
         if "file" in self.options:
             argument = str(self.options["file"])
             return file_violation("'csv-table' (opção :file:)", argument,
-                                  csv_path(argument, self.current_dir(ctx), ctx.root), ctx.root)
+                                  csv_path(argument, self.current_dir(ctx), ctx.doc_dir, ctx.root), ctx.root)
         return None
 
     def reads_files(self):
