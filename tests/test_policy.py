@@ -16,7 +16,7 @@ from conftest import PROJECT, normalized_warnings
 from docutils import nodes
 from sphinx.errors import ConfigError
 
-from playbooks import check, policy
+from playbooks import check, guards, policy
 
 ROOT = PROJECT / "tests" / "roots" / "test-policy"
 WARNING_RE = re.compile(
@@ -332,7 +332,7 @@ def test_checker_registries_do_not_leak_into_docutils():
     before = (dict(directives._directives), dict(roles._roles))
     document = check.parse(".. raw:: html\n\n   <b>x</b>\n", "x.rst")
     assert (dict(directives._directives), dict(roles._roles)) == before
-    violations = policy.enforce(document)
+    violations = guards.enforce(document)
     assert [v.rule for v in violations] == ["raw"]
     assert not list(document.findall(nodes.raw))
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 
 from . import config, reading, records, theme
-from . import accessibility, offline, policy, terminal  # issue 7: safety, intranet, a11y
+from . import accessibility, guards, offline, policy, terminal  # issue 7: safety, intranet, a11y
 
 __version__ = "0.1.0"
 
@@ -23,6 +23,7 @@ def setup(app: Sphinx) -> dict:
     reading.setup(app)
     theme.setup(app)
     policy.setup(app)
+    guards.setup(app)
     offline.setup(app)
     accessibility.setup(app)
     terminal.setup(app)

@@ -22,7 +22,7 @@ from docutils.parsers.rst import Directive, directives, roles
 
 from .config import CONFIG_VALUES
 from .outline import build_outline
-from . import policy
+from . import guards, policy
 from .schema import Kind, Schema, SchemaError, build_schema
 from .sources import SourceError, decode
 from .terminal import escape_controls
@@ -96,7 +96,7 @@ def _register_sphinx_markup() -> None:
         roles.register_local_role(name, _opaque_role)
     for name in SPHINX_DIRECTIVES:
         directives.register_directive(name, _OpaqueDirective)
-    policy.register_docutils()
+    guards.register_docutils()
 
 
 def load_conf(path: Path) -> dict:
@@ -231,7 +231,7 @@ class Checker:
             return [Report(display, error.line, "WARNING", error.message, "playbook.encoding")], None, False
         document = parse(text, str(file), playbook_policy=self.policy,
                          playbook_source_root=self.policy_root(file))
-        violations = policy.enforce(document)
+        violations = guards.enforce(document)
         kind, guessed = self.kind_for(file, document)
         if kind is None and not violations:
             return [], None, True
