@@ -441,8 +441,9 @@ class PolicyTransform(Transform):
             return
         logger = logging.getLogger(__name__)
         for violation in enforce(self.document):
-            if violation.source:
-                location: Any = f"{violation.source}:{violation.line}" if violation.line else violation.source
+            if violation.source:  # an included file; docutils may give its path relative to the cwd
+                source = os.path.abspath(violation.source)
+                location: Any = f"{source}:{violation.line}" if violation.line else source
             else:
                 location = (env.docname, violation.line)
             logger.warning(violation.message, type="playbook", subtype=violation.subtype, location=location)
