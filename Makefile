@@ -35,7 +35,15 @@ html: $(STAMP)
 check: $(STAMP)
 	@PYTHONPATH=_ext "$(VPY)" -m playbooks.check --conf "$(CONFDIR)/conf.py" --source "$(SOURCEDIR)" $(FILES)
 
-test: $(STAMP)
+# Ferramentas de teste do npm (validador HTML vnu-jar e axe-core), nas versões exatas
+# de package-lock.json.  --ignore-scripts: o vnu-jar usa o Java da máquina (nada é baixado).
+NODE_STAMP := node_modules/.installed
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch "$@"
+
+test: $(STAMP) $(NODE_STAMP)
 	"$(VPY)" -m pytest tests $(PYTEST_ARGS)
 
 # make new CATEGORY=sei TITLE="Acesso externo ao SEI"
@@ -57,7 +65,7 @@ clean:
 .PHONY: help venv html check test clean new import serve
 
 # Arquivos que existem por si: nunca são "construídos" pela regra genérica abaixo.
-Makefile requirements.txt conf.py: ;
+Makefile requirements.txt conf.py package.json package-lock.json: ;
 
 # Qualquer outro construtor do Sphinx: make latexpdf, make linkcheck, ...
 %: $(STAMP)

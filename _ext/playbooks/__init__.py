@@ -10,6 +10,7 @@ from sphinx.application import Sphinx
 from . import catalog, config, export, keywords_index, metadata, panel, reading, records
 from . import reply_html, reply_record, search, theme
 from . import duplicates, guide, pages, review  # the writer's workflow
+from . import accessibility, guards, offline, policy, terminal  # issue 7: safety, intranet, a11y
 
 __version__ = "0.1.0"
 
@@ -35,6 +36,11 @@ def setup(app: Sphinx) -> dict:
     duplicates.setup(app)
     pages.setup(app)
     guide.setup(app)
+    policy.setup(app)
+    guards.setup(app)
+    offline.setup(app)
+    accessibility.setup(app)
+    terminal.setup(app)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

@@ -26,8 +26,10 @@ from docutils.parsers.rst import Directive, directives, roles
 from . import duplicates, review
 from .config import CONFIG_VALUES, today
 from .outline import build_outline
+from . import guards, policy
 from .schema import Kind, Schema, SchemaError, build_schema
 from .sources import SourceError, decode
+from .terminal import escape_controls
 from .validate import Problem, category_problem, check_outline, headings_of
 from .metadata import metadata_problems
 from .replies import templates_for
@@ -57,7 +59,7 @@ class Report:
 
     def format(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else f"{self.path}"
-        return f"{where}: {self.level}: {self.message} [{self.type}]"
+        return escape_controls(f"{where}: {self.level}: {self.message} [{self.type}]")
 
     def annotation(self) -> str:
         """The same problem as a GitHub Actions workflow command (shown on the diff)."""
@@ -101,6 +103,9 @@ class _AnyOptions(dict):
     def __missing__(self, key):
         return directives.unchanged
 
+    def __bool__(self):  # docutils parses options only when the spec is truthy
+        return True
+
 
 _OpaqueDirective.option_spec = _AnyOptions()
 
@@ -109,18 +114,14 @@ def _opaque_role(name, rawtext, text, lineno, inliner, options=None, content=Non
     return [nodes.literal(rawtext, utils.unescape(text))], []
 
 
-_registered = False
-
-
 def _register_sphinx_markup() -> None:
-    global _registered
-    if _registered:
-        return
+    # Registered for every parse (inside a saved namespace, see parse): Sphinx's test apps
+    # clear docutils' registries when they end, so a registration made once can vanish.
     for name in SPHINX_ROLES:
         roles.register_local_role(name, _opaque_role)
     for name in SPHINX_DIRECTIVES:
         directives.register_directive(name, _OpaqueDirective)
-    _registered = True
+    guards.register_docutils()
 
 
 def load_conf(path: Path) -> dict:
@@ -134,13 +135,22 @@ def load_conf(path: Path) -> dict:
         exec(code, namespace)  # noqa: S102 - conf.py is the project's own configuration
     finally:
         os.chdir(cwd)
-    values = {name: namespace.get(name, default) for name, default, _, _ in CONFIG_VALUES}
+    values = {name: namespace.get(name, default)
+              for name, default, _, _ in CONFIG_VALUES + policy.CONFIG_VALUES}
     values["suppress_warnings"] = namespace.get("suppress_warnings", [])
     return values
 
 
-def parse(text: str, source_path: str) -> nodes.document:
-    _register_sphinx_markup()
+def parse(text: str, source_path: str, **extra_settings) -> nodes.document:
+    saved = (dict(directives._directives), dict(roles._roles))  # noqa: SLF001
+    try:
+        _register_sphinx_markup()
+        return _parse(text, source_path, extra_settings)
+    finally:
+        directives._directives, roles._roles = saved  # noqa: SLF001
+
+
+def _parse(text: str, source_path: str, extra_settings: dict) -> nodes.document:
     parser = rst.Parser()
     settings = frontend.get_default_settings(rst.Parser)
     settings.report_level = 5  # collect messages from the tree instead of printing
@@ -150,6 +160,8 @@ def parse(text: str, source_path: str) -> nodes.document:
     settings.raw_enabled = False
     settings.doctitle_xform = False
     settings.line_length_limit = 10**7
+    for name, value in extra_settings.items():
+        setattr(settings, name, value)
     document = utils.new_document(source_path, settings)
     parser.parse(text, document)
     return document
@@ -199,6 +211,7 @@ class Checker:
         #: resolved path -> (title, title line) of each handbook playbook checked
         self.titles: dict[Path, tuple[str | None, int | None]] = {}
         self.replies: dict[Path, list[tuple[str | None, str, int | None]]] = {}
+        self.policy = policy.Policy.from_config(conf)
 
     def handbook_category(self, file: Path) -> tuple[bool, str | None]:
         """(file is a playbook of the handbook, its category folder)."""
@@ -233,6 +246,9 @@ class Checker:
         return report_type.split(".", 1)[0] in self.suppressed
 
     def check_file(self, file: Path, display: str) -> tuple[list[Report], Kind | None, bool]:
+        refused = self.unreadable(file)
+        if refused:
+            return [refused], None, False
         try:
             data = file.read_bytes()
         except OSError as error:
@@ -242,13 +258,19 @@ class Checker:
             text = decode(data)
         except SourceError as error:
             return [Report(display, error.line, "WARNING", error.message, "playbook.encoding")], None, False
-        document = parse(text, str(file))
+        document = parse(text, str(file), playbook_policy=self.policy,
+                         playbook_source_root=self.policy_root(file))
+        violations = guards.enforce(document)
         kind, guessed = self.kind_for(file, document)
-        if kind is None:
+        if kind is None and not violations:
             return [], None, True
+        if kind is None:  # not a playbook, but its markup breaks the content policy
+            reports = [self._violation(display, v) for v in violations]
+            return [r for r in reports if not self.is_suppressed(r.type)], None, False
         outline = build_outline(document, kind, text.split("\n"))
         reports = docutils_reports(document, display)
         reports += image_reports(document, file, display, self.source_root)
+        reports += [self._violation(display, v) for v in violations]
         problems = check_outline(outline, kind)
         problems += metadata_problems(outline, kind)
         problems += review.evaluate(document, text.split("\n"), self.today)[2]
@@ -264,6 +286,27 @@ class Checker:
         reports = [r for r in reports if not self.is_suppressed(r.type)]
         reports.sort(key=lambda r: r.line or 0)
         return reports, kind, guessed
+
+    def policy_root(self, file: Path) -> Path:
+        """The folder a file may read from: the source folder, or a loose file's own folder."""
+        if self.source_root is not None and policy.lexically_inside(file, self.source_root):
+            return self.source_root
+        return file.parent.resolve()
+
+    def unreadable(self, file: Path) -> Report | None:
+        """A file not to read: a link from the source folder to outside it, or too large."""
+        in_source = self.source_root is not None and policy.lexically_inside(file, self.source_root)
+        found = policy.unreadable(file, self.source_root if in_source else None, self.policy)
+        if found is None:
+            return None
+        rule, message = found
+        report = Report(display_path(file), None, "WARNING", message, f"playbook.{policy.SUBTYPE_PREFIX}{rule}")
+        return None if self.is_suppressed(report.type) else report
+
+    @staticmethod
+    def _violation(display: str, violation: policy.Violation) -> Report:
+        path = display_path(Path(violation.source)) if violation.source else display
+        return Report(path, violation.line, "WARNING", violation.message, f"playbook.{violation.subtype}")
 
     @staticmethod
     def _report(display: str, problem: Problem) -> Report:
@@ -357,7 +400,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         conf = load_conf(conf_path)
         checker = Checker(conf, Path(args.source))
-    except (OSError, SyntaxError, SchemaError, ValueError) as error:
+    except (OSError, SyntaxError, SchemaError, ValueError, policy.PolicyError) as error:
         print(f"{conf_path}: ERROR: configuração inválida: {error}", file=sys.stderr)
         return 2
 

@@ -126,9 +126,10 @@ def build_outline(document: nodes.document, kind: Kind, lines: list[str] | None 
             if isinstance(inner, nodes.section):
                 ordered.append((inner, False))
 
+    extra_by_section = {id(h.section): h for h in outline.extra_titles}
     for section, is_extra in ordered:
         if is_extra:
-            heading = outline.extra_titles[[h.section for h in outline.extra_titles].index(section)]
+            heading = extra_by_section[id(section)]
             if kind.matches(heading.text):
                 outline.headings.append(heading)
             continue

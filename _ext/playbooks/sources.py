@@ -30,12 +30,18 @@ def decode(data: bytes) -> str:
     return normalize_text(text)
 
 
+#: Characters that docutils (str.splitlines) takes as line breaks but editors do not:
+#: pasted from word processors, they would shift every line number after them.
+_OTHER_LINE_BREAKS = str.maketrans({c: " " for c in "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"})
+
+
 def normalize_text(text: str) -> str:
-    """CRLF/CR to LF, a leading BOM removed, NFC."""
+    """CRLF/CR to LF, other line separators to spaces, a leading BOM removed, NFC."""
     if text.startswith("\ufeff"):
         text = text[1:]
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.translate(_OTHER_LINE_BREAKS)
     return unicodedata.normalize("NFC", text)
 
 

@@ -167,11 +167,22 @@ def _section_char_hint(outline: Outline) -> str:
 
 
 def _usual_section_char(outline: Outline) -> str | None:
+    # Computed once per outline (messages ask for it per heading; a file with thousands
+    # of headings must not take quadratic time).
+    cached = outline.__dict__.get("_usual_section_char", _UNSET)
+    if cached is not _UNSET:
+        return cached
+    extra = {id(h) for h in outline.extra_titles}
     counts: dict[str, int] = {}
     for heading in outline.headings:
-        if heading.depth == 1 and heading.underline and heading not in outline.extra_titles:
+        if heading.depth == 1 and heading.underline and id(heading) not in extra:
             counts[heading.underline] = counts.get(heading.underline, 0) + 1
-    return max(counts, key=counts.get) if counts else None
+    result = max(counts, key=counts.get) if counts else None
+    outline.__dict__["_usual_section_char"] = result
+    return result
+
+
+_UNSET = object()
 
 
 def _nested_message(heading: Heading, outline: Outline) -> str:
