@@ -22,6 +22,7 @@ PAGES = [
     "playbooks/index.html",
     "search.html?q=SEI",
     "search.html?q=suporte",
+    "guia/index.html",
 ]
 
 #: A playbook that uses the features that pull assets in with some themes and settings:

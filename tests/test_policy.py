@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import html
 import html.parser
+import json
 import os
 import re
 import shutil
@@ -119,7 +121,10 @@ class Attributes(html.parser.HTMLParser):
         super().__init__()
         self.urls: list[tuple[str, str, str]] = []
         self.scripts: list[str] = []
+        #: <script type="application/json"> blocks (the reply templates' data): never run
+        self.data_blocks: list[str] = []
         self._in_script = False
+        self._in_data = False
 
     def handle_starttag(self, tag, attrs):
         for name, value in attrs:
@@ -127,14 +132,18 @@ class Attributes(html.parser.HTMLParser):
                 self.urls.append((tag, name, value))
             if name.startswith("on"):
                 self.scripts.append(f"{tag} {name}={value}")
-        self._in_script = tag == "script"
+        is_data = tag == "script" and dict(attrs).get("type") == "application/json"
+        self._in_data = is_data
+        self._in_script = tag == "script" and not is_data
 
     def handle_endtag(self, tag):
-        self._in_script = False
+        self._in_script = self._in_data = False
 
     def handle_data(self, data):
         if self._in_script and data.strip():
             self.scripts.append(data)
+        elif self._in_data and data.strip():
+            self.data_blocks.append(data)
 
 
 def page_parts(path: Path) -> Attributes:
@@ -205,6 +214,13 @@ def test_nothing_hostile_reaches_the_html(hostile_build):
         assert not [u for u in parts.urls if dangerous(u[2])], (page, parts.urls)
         # The only scripts are the theme's own: no other inline script, no event handler.
         assert set(parts.scripts) <= theme_scripts, (page, parts.scripts)
+        for block in parts.data_blocks:  # data, valid JSON, that cannot close its element
+            json.loads(block)
+            assert "<" not in block
+            # the reply's text/html flavour (pasted into ticket editors) has no dangerous link
+            for href in re.findall(r'href=\\"([^"\\]*)', block):
+                assert not dangerous(html.unescape(href)), (page, href)
+            assert secret not in block
         for tag, name, value in parts.urls:
             if tag in {"script", "link"} and name in {"src", "href"}:  # scripts and styles are local
                 split = urlsplit(value)

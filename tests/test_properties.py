@@ -333,8 +333,10 @@ def test_unusual_line_separators_do_not_shift_line_numbers(make_app, tmp_path):
     line = text.split("\n").index("Cuasa") + 1
     app = make_app("html", srcdir=src, freshenv=True)
     app.build()
-    built = [l for l in normalized_warnings(app).splitlines() if "separadores.rst" in l]
+    built = [l for l in normalized_warnings(app).splitlines()
+             if "separadores.rst" in l and "[playbook.duplicate_title]" not in l]  # it copies valido.rst
     assert len(built) == 1 and built[0].startswith(f"<srcdir>/playbooks/sei/separadores.rst:{line}: "), built
     _, out = run_checker(src, file)
-    assert [l for l in out.splitlines() if "separadores.rst" in l][0].endswith(
+    assert [l for l in out.splitlines()
+            if "separadores.rst" in l and "[playbook.duplicate_title]" not in l][0].endswith(
         "[playbook.unknown_section]") and f"separadores.rst:{line}: " in out

@@ -323,12 +323,14 @@ class Checker:
         entries = []
         for path, (title, line) in self.titles.items():
             if title is not None and line is not None:
-                entries.append(duplicates.Entry(path, self._source_relative(path), title, line))
+                entries.append(duplicates.Entry(path, self._display_relative(path), title, line))
         if self.playbook_root.is_dir():
             for path in sorted(self.playbook_root.rglob("*.rst")):
                 resolved = path.resolve()
                 if path.name == "index.rst" or resolved in self.titles:
                     continue
+                if not resolved.is_relative_to(self.source_root):
+                    continue  # a link pointing out of source/ is never read (content policy)
                 in_handbook, category = self.handbook_category(path)
                 try:
                     text = decode(path.read_bytes())
