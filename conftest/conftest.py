@@ -1,0 +1,127 @@
+"""Shared pytest set-up: Sphinx's testing fixtures, test roots, paths of the project."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT / "_ext"))
+
+pytest_plugins = ["sphinx.testing.fixtures"]
+collect_ignore = ["roots"]
+
+SHARED = PROJECT.parent / "shared"
+PEN_WIKI = SHARED / "pen-wiki"
+SEED = SHARED / "seed" / "000_0f18806d357f76ca.txt"
+
+# The PEN sample (../shared: real playbooks and the seed) sits beside the checkout on the
+# project's machines and CI, where every test runs.  Elsewhere (e.g. GitHub Actions) the
+# modules that read it can be left out explicitly with MANUAL_SEM_AMOSTRA_PEN=1; without
+# that variable a missing sample makes those tests fail.
+_NEEDS_SAMPLE = ("PEN_WIKI", "SEED", "replies_support", "SHARED")
+if not SHARED.is_dir() and os.environ.get("MANUAL_SEM_AMOSTRA_PEN") == "1":
+    for _module in sorted(Path(__file__).parent.glob("*.py")):
+        if _module.name != "conftest.py" and any(
+                name in _module.read_text(encoding="utf-8") for name in _NEEDS_SAMPLE):
+            collect_ignore.append(_module.name)
+    print(f"MANUAL_SEM_AMOSTRA_PEN=1: {SHARED} ausente; módulos que a usam ficam de fora: "
+          + ", ".join(m for m in collect_ignore if m != "roots"), file=sys.stderr)
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    return PROJECT / "tests" / "roots"
+
+
+def normalized_warnings(app) -> str:
+    """Warnings with colours stripped and the source folder replaced by ``<srcdir>/``."""
+    from sphinx.util.console import strip_colors
+
+    return strip_colors(app.warning.getvalue()).replace(str(app.srcdir) + os.sep, "<srcdir>/")
+
+
+# --- Browser tests -----------------------------------------------------------------
+# Real headless Chromium (Debian's package) driven by Playwright.  Outside CI a missing
+# browser skips the browser tests; in CI (CI=true) it is a failure.
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+    "--no-first-run", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--disable-default-apps", "--disable-extensions",
+]
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """A headless Chromium browser (Playwright ``Browser``)."""
+    if not Path(CHROMIUM).exists():
+        message = f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
+        if _in_ci():
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser_context(chromium):
+    """A fresh context with clipboard permissions, closed after the test."""
+    context = chromium.new_context(permissions=["clipboard-read", "clipboard-write"], locale="pt-BR",
+                                   timezone_id="America/Sao_Paulo")
+    yield context
+    context.close()
+
+
+class StaticServer:
+    """Serves a folder on 127.0.0.1 on a free port, in a thread."""
+
+    def __init__(self, directory: Path):
+        import functools
+        import http.server
+        import threading
+
+        class QuietHandler(http.server.SimpleHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+        handler = functools.partial(QuietHandler, directory=str(directory))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.port = self.httpd.server_address[1]
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/"
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture
+def serve():
+    """``serve(folder) -> base URL``; every server is stopped after the test."""
+    servers = []
+
+    def start(directory: Path) -> str:
+        server = StaticServer(Path(directory))
+        servers.append(server)
+        return server.url
+
+    yield start
+    for server in servers:
+        server.close()

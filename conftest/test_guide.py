@@ -1,0 +1,106 @@
+"""The writer's guide: a page of the handbook whose examples are checked by the build."""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+import shutil
+
+from conftest import PROJECT, normalized_warnings
+
+from playbooks.check import load_conf
+from playbooks.config import schema_from
+from playbooks.scaffold import render
+
+GUIDE = PROJECT / "source" / "guia" / "index.rst"
+
+
+def handbook(tmp_path):
+    src = tmp_path / "handbook"
+    shutil.copytree(PROJECT / "source", src)
+    shutil.copy(PROJECT / "conf.py", src / "conf.py")
+    return src
+
+
+def example_lines(text: str) -> list[int]:
+    return [n for n, line in enumerate(text.split("\n"), start=1) if line.startswith(".. playbook-example::")]
+
+
+def blocks(page: str, css: str) -> list[str]:
+    found = re.findall(rf'<div class="[^"]*{css}[^"]*">.*?<pre>(.*?)</pre>', page, re.S)
+    return [htmllib.unescape(re.sub(r"<[^>]+>", "", block)) for block in found]
+
+
+def test_guide_is_a_page_of_the_handbook_and_builds_clean(make_app, tmp_path):
+    app = make_app("html", srcdir=handbook(tmp_path), freshenv=True)
+    app.build()
+    assert normalized_warnings(app) == ""
+    page = (app.outdir / "guia" / "index.html").read_text(encoding="utf-8")
+    assert "<h1>Guia de redação de playbooks" in page
+    for topic in ("make new", "make check", "make serve", "Mais de uma resposta", "AAAA.MM.DD-Título-VN",
+                  "Em construção", ":revisar-em:", "ponto e", "Bom dia/Boa tarde/Boa noite", "[nome do usuário]",
+                  "KCS"):
+        assert topic in htmllib.unescape(re.sub(r"<[^>]+>", "", page)), topic
+    # reachable: in the root toctree and linked from every page's navigation
+    assert 'href="guia/index.html"' in (app.outdir / "index.html").read_text(encoding="utf-8")
+    seed = (app.outdir / "playbooks" / "sei" / "suporte-ao-sei.html").read_text(encoding="utf-8")
+    assert 'href="../../guia/index.html">Guia de redação</a>' in seed
+
+
+def test_examples_show_the_checker_real_output(make_app, tmp_path):
+    app = make_app("html", srcdir=handbook(tmp_path), freshenv=True)
+    app.build()
+    page = (app.outdir / "guia" / "index.html").read_text(encoding="utf-8")
+    sources = blocks(page, "playbook-example highlight-rst")
+    outputs = [block.rstrip("\n") for block in blocks(page, "playbook-example-output")]
+    assert len(sources) == len(outputs) == len(example_lines(GUIDE.read_text(encoding="utf-8"))) == 7
+    # the first example is exactly what make new writes
+    conf = load_conf(PROJECT / "conf.py")
+    kind = schema_from(type("C", (), conf)).kind_for_category("sei")
+    assert sources[0] == render(kind, "Acesso externo ao SEI")
+    assert outputs[0].count("[playbook.empty_section]") == 7
+    assert outputs[0].startswith("source/playbooks/sei/acesso-externo-ao-sei.rst:9: WARNING: a seção 'Situação' "
+                                 "está vazia")
+    assert outputs[1] == "source/playbooks/sei/acesso-externo-ao-sei.rst: nenhum problema."
+    assert "você quis dizer 'Solução Sugerida'?" in outputs[2] and "[playbook.nested_section]" in outputs[2]
+    assert outputs[3] == outputs[4] == "source/playbooks/tramita/tramite-recusado.rst: nenhum problema."
+    assert "[playbook.review_due]" in outputs[5] and "ERROR:" in outputs[6] and "2026-12-31" in outputs[6]
+    # every section of each kind, from conf.py, with what belongs in it
+    text = htmllib.unescape(re.sub(r"<[^>]+>", "", page))
+    for kind in schema_from(type("C", (), conf)).kinds.values():
+        assert kind.label in text
+        for name in kind.sections:
+            assert name in text
+
+
+def test_guide_fails_the_build_when_the_checker_changes(make_app, tmp_path):
+    """Making 'Causa' required: every example the guide shows is now wrong, and the build says so."""
+    src = handbook(tmp_path)
+    conf = (src / "conf.py").read_text(encoding="utf-8")
+    conf = conf.replace('"Quando Ocorre",\n            "Solução Sugerida",',
+                        '"Quando Ocorre",\n            "Causa",\n            "Solução Sugerida",', 1)
+    conf = conf.replace('"optional": ["Causa"],', '"optional": [],', 1)
+    (src / "conf.py").write_text(conf, encoding="utf-8")
+    app = make_app("html", srcdir=src, freshenv=True)
+    app.build()
+    warnings = normalized_warnings(app)
+    flagged = [int(n) for n in re.findall(r"^<srcdir>/guia/index\.rst:(\d+): WARNING: .*\[playbook\.guide_example\]$",
+                                          warnings, re.M)]
+    assert flagged == example_lines((src / "guia" / "index.rst").read_text(encoding="utf-8"))
+    assert ("o exemplo do guia diz que o verificador encontra playbook.empty_section ×7, mas ele encontra "
+            "playbook.empty_section ×8") in warnings
+
+
+def test_a_wrong_claim_in_the_guide_is_a_build_warning(make_app, tmp_path):
+    src = handbook(tmp_path)
+    guide = src / "guia" / "index.rst"
+    text = guide.read_text(encoding="utf-8")
+    assert text.count(":expect: playbook.review_due\n") == 1
+    guide.write_text(text.replace(":expect: playbook.review_due\n", ":expect: nenhum\n"), encoding="utf-8")
+    app = make_app("html", srcdir=src, freshenv=True)
+    app.build()
+    line = text.split(":expect: playbook.review_due\n")[0].count("\n") - 2
+    assert normalized_warnings(app) == (
+        f"<srcdir>/guia/index.rst:{line}: WARNING: o exemplo do guia diz que o verificador encontra nenhum "
+        "problema, mas ele encontra playbook.review_due; corrija o exemplo (ou o verificador) "
+        "[playbook.guide_example]\n")

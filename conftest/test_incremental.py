@@ -1,0 +1,146 @@
+"""Incremental (edit, add, rename, delete one playbook, no -E) and parallel (-j 2) builds give
+the same catalog, index, search index and export as a clean -j 1 build."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import time
+
+from conftest import PROJECT
+
+ROOT = PROJECT / "tests" / "roots" / "test-catalog"
+
+NEW_PLAYBOOK = """\
+2024.12.01-Assinatura digital recusada-V1
+=========================================
+
+Situação
+--------
+
+A assinatura digital foi recusada pelo sistema.
+
+Solução Sugerida
+----------------
+
+Reinstalar o assinador.
+
+Modelo de Resposta
+------------------
+
+Prezado(a), reinstale o assinador.
+
+Atribuições e responsabilidades
+-------------------------------
+
+N2
+
+Perfil do usuário
+-----------------
+
+Usuário básico
+
+Palavras-chave
+--------------
+
+Assinatura; Assinador
+"""
+
+
+def artifacts(outdir) -> dict:
+    """What must not depend on how the site was built."""
+    index = (outdir / "index.html").read_text(encoding="utf-8")
+    start = index.index('<div class="playbook-catalog"')
+    catalog = index[start:index.index('<p class="catalog-empty"', start)]
+    genindex = (outdir / "genindex.html").read_text(encoding="utf-8")
+    genindex = genindex[genindex.index('<h1 id="index">'):genindex.index('<div class="sphinxsidebar"')]
+    search = (outdir / "searchindex.js").read_text(encoding="utf-8")
+    search = json.loads(search[len("Search.setIndex("):-1])
+    export = json.loads((outdir / "playbooks.json").read_text(encoding="utf-8"))
+    return {"catalog": catalog, "genindex": genindex, "search": search, "export": export}
+
+
+def build(make_app, src, fresh: bool, parallel: int = 1):
+    app = make_app("html", srcdir=src, freshenv=fresh, parallel=parallel)
+    app.build()
+    return app
+
+
+def clean_build(make_app, src, target, parallel: int = 1):
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(src, target, ignore=shutil.ignore_patterns("_build"))
+    return build(make_app, target, fresh=True, parallel=parallel)
+
+
+def touch_later(path):
+    later = time.time() + 5
+    os.utime(path, (later, later))
+
+
+def test_incremental_builds_match_clean_builds(make_app, tmp_path):
+    src = tmp_path / "src"
+    shutil.copytree(ROOT, src)
+    build(make_app, src, fresh=True)
+    steps = []
+
+    def edit():
+        path = src / "playbooks" / "sei" / "credencial.rst"
+        text = path.read_text(encoding="utf-8")
+        text = text.replace("2024.08.29-Renovação da credencial do órgão-V3",
+                            "2024.09.30-Renovação da credencial do órgão público-V4")
+        text = text.replace("=" * 46 + "\n", "=" * 55 + "\n", 1)
+        text = text.replace("Certificado; Dúvida; Expiração", "Certificado; Credencial vencida")
+        path.write_text(text, encoding="utf-8")
+        touch_later(path)
+
+    def add():
+        (src / "playbooks" / "tramita" / "assinatura.rst").write_text(NEW_PLAYBOOK, encoding="utf-8")
+
+    def rename():
+        (src / "playbooks" / "sei" / "abertura.rst").rename(src / "playbooks" / "sei" / "abertura-de-chamados.rst")
+
+    def delete():
+        (src / "playbooks" / "tramita" / "rascunho.rst").unlink()
+
+    for name, change in [("edit", edit), ("add", add), ("rename", rename), ("delete", delete)]:
+        change()
+        incremental = build(make_app, src, fresh=False)
+        clean = clean_build(make_app, src, tmp_path / f"clean-{name}")
+        got, expected = artifacts(incremental.outdir), artifacts(clean.outdir)
+        for key in expected:
+            assert got[key] == expected[key], f"{key} differs after '{name}'"
+        steps.append(got)
+
+    # The changes really reached every artifact.
+    after_edit, after_add, after_rename, after_delete = steps
+    assert "Renovação da credencial do órgão público" in after_edit["catalog"]
+    assert "Credencial vencida" in after_edit["genindex"] and "Expiração" not in after_edit["genindex"]
+    assert "credencial vencida" in after_edit["search"]["indexentries"]
+    assert "Assinatura digital recusada" in after_add["catalog"]
+    assert "playbooks/tramita/assinatura" in after_add["search"]["docnames"]
+    assert "abertura-de-chamados.html" in after_rename["catalog"]
+    assert "playbooks/sei/abertura" not in after_rename["search"]["docnames"]
+    assert [p["id"] for p in after_delete["export"]["playbooks"]] == [
+        "sei/abertura-de-chamados", "sei/credencial", "tramita/assinatura", "tramita/status"]
+    assert "Recibo de trâmite" not in after_delete["catalog"] + after_delete["genindex"]
+
+
+def test_parallel_build_matches_serial_build(make_app, tmp_path):
+    src = tmp_path / "src"
+    shutil.copytree(ROOT, src)
+    folder = src / "playbooks" / "tramita"
+    for number in range(12):  # enough documents for Sphinx to read and write in parallel
+        text = NEW_PLAYBOOK.replace("Assinatura digital recusada", f"Assinatura digital recusada {number:02d}")
+        text = re.sub(r"^=+$", "=" * 44, text, count=1, flags=re.M)
+        (folder / f"assinatura-{number:02d}.rst").write_text(text, encoding="utf-8")
+    serial = clean_build(make_app, src, tmp_path / "serial", parallel=1)
+    parallel = clean_build(make_app, src, tmp_path / "parallel", parallel=2)
+    assert parallel.parallel == 2
+    expected, got = artifacts(serial.outdir), artifacts(parallel.outdir)
+    for key in expected:
+        assert got[key] == expected[key], f"{key} differs between -j 1 and -j 2"
+    assert len(got["export"]["playbooks"]) == 16
+    assert got["catalog"].count('class="catalog-item') == 16

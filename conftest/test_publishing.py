@@ -1,0 +1,103 @@
+"""Checks where writers look, and publishing: pre-commit, the pull-request workflow, Read the Docs."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+from conftest import PROJECT
+from workflow import clean_env, make, project_copy
+
+
+def git(project: Path, *args: str) -> subprocess.CompletedProcess:
+    env = clean_env(GIT_AUTHOR_NAME="Teste", GIT_AUTHOR_EMAIL="teste@example.invalid",
+                    GIT_COMMITTER_NAME="Teste", GIT_COMMITTER_EMAIL="teste@example.invalid")
+    return subprocess.run(["git", *args], cwd=project, capture_output=True, text=True, env=env, check=True)
+
+
+def pre_commit(project: Path, tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "pre_commit", *args], cwd=project, capture_output=True, text=True,
+        env=clean_env(PRE_COMMIT_HOME=str(tmp_path / "pre-commit-home")), timeout=300,
+    )
+
+
+def test_pre_commit_checks_staged_playbooks(tmp_path):
+    project = project_copy(tmp_path)
+    git(project, "init", "-q")
+    (project / ".git" / "info" / "exclude").write_text(".venv\n_build/\n", encoding="utf-8")
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "manual")
+
+    # a staged change outside the playbooks: the hook has nothing to check
+    index = project / "source" / "index.rst"
+    index.write_text(index.read_text(encoding="utf-8") + "\nMais um parágrafo.\n", encoding="utf-8")
+    git(project, "add", "source/index.rst")
+    quiet = pre_commit(project, tmp_path, "run")
+    assert quiet.returncode == 0, quiet.stdout + quiet.stderr
+    assert "no files to check" in quiet.stdout
+
+    # a staged playbook that lost a section: the hook fails with the checker's message
+    playbook = project / "source" / "playbooks" / "sei" / "suporte-ao-sei.rst"
+    text = playbook.read_text(encoding="utf-8")
+    playbook.write_text(text.split("Referências")[0], encoding="utf-8")
+    git(project, "add", "source/playbooks/sei/suporte-ao-sei.rst")
+    failed = pre_commit(project, tmp_path, "run")
+    assert failed.returncode == 1
+    assert ("source/playbooks/sei/suporte-ao-sei.rst:1: WARNING: falta a seção obrigatória 'Referências'"
+            in failed.stdout)
+
+    # fixed and staged again: it passes
+    playbook.write_text(text, encoding="utf-8")
+    git(project, "add", "source/playbooks/sei/suporte-ao-sei.rst")
+    passed = pre_commit(project, tmp_path, "run")
+    assert passed.returncode == 0, passed.stdout
+
+
+def test_pull_request_workflow_runs_check_html_test_and_uploads_the_site():
+    workflows = sorted((PROJECT / ".github" / "workflows").glob("*.yml"))
+    assert workflows
+    found = False
+    for path in workflows:
+        spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+        triggers = spec.get(True) or spec.get("on")  # YAML 1.1 reads the key "on" as True
+        if "pull_request" not in triggers:
+            continue
+        for job in spec["jobs"].values():
+            steps = job["steps"]
+            runs = [step.get("run", "").strip() for step in steps]
+            uploads = [step for step in steps if str(step.get("uses", "")).startswith("actions/upload-artifact@")]
+            if {"make check", "make html", "make test"} <= set(runs) and uploads:
+                assert runs.index("make check") < runs.index("make html") < runs.index("make test")
+                html_at = runs.index("make html")
+                assert uploads[0]["with"]["path"] == "_build/html"
+                assert steps.index(uploads[0]) > html_at
+                assert next(s for s in steps if s.get("run", "").strip() == "make test")["env"]["CI"] == "true"
+                found = True
+    assert found
+
+
+def test_read_the_docs_builds_exactly_as_make_html(tmp_path):
+    spec = yaml.safe_load((PROJECT / ".readthedocs.yaml").read_text(encoding="utf-8"))
+    assert spec["version"] == 2
+    assert spec["build"]["tools"]["python"] == f"{sys.version_info.major}.{sys.version_info.minor}"
+    project = project_copy(tmp_path)
+    output = tmp_path / "rtd-output"
+    for command in spec["build"]["commands"]:  # as Read the Docs runs them: bash, in the checkout
+        result = subprocess.run(["bash", "-c", command], cwd=project, capture_output=True, text=True,
+                                env=clean_env(READTHEDOCS="True", READTHEDOCS_OUTPUT=str(output)), timeout=600)
+        assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    local = make(project, "html")
+    assert local.returncode == 0, local.stderr
+    built = project / "_build" / "html"
+
+    def pages(folder: Path) -> dict[str, bytes]:
+        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*.html")}
+
+    published = pages(output / "html")
+    assert "guia/index.html" in published and "playbooks/sei/suporte-ao-sei.html" in published
+    assert published.keys() == pages(built).keys()
+    # the same pages (the footer's build date aside, both are built on the same day)
+    assert published["playbooks/sei/suporte-ao-sei.html"] == pages(built)["playbooks/sei/suporte-ao-sei.html"]

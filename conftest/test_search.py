@@ -1,0 +1,97 @@
+"""Portuguese search: accent-insensitive both ways, stemmed, keywords first, offline."""
+
+from __future__ import annotations
+
+import re
+import urllib.parse
+
+import pytest
+from conftest import PEN_WIKI
+
+from playbooks.search import SearchPortugueseFolded
+
+
+def search(page, base: str, query: str) -> list[tuple[str, str]]:
+    """(link, text) of the results on search.html?q=query, in the order shown."""
+    page.goto(base + "search.html?q=" + urllib.parse.quote(query))
+    page.wait_for_function(
+        "() => { const s = document.querySelector('#search-results p.search-summary');"
+        " return s !== null && s.innerText.trim() !== ''; }", timeout=20000)
+    return [tuple(pair) for pair in page.eval_on_selector_all(
+        "#search-results ul.search li > a", "els => els.map(e => [e.getAttribute('href'), e.textContent])")]
+
+
+def pages(results) -> list[str]:
+    return [href.split("#")[0].removesuffix(".html") for href, _ in results]
+
+
+@pytest.fixture
+def built(app):
+    app.build()
+    return app
+
+
+@pytest.mark.sphinx("html", testroot="catalog", freshenv=True)
+def test_search_in_chromium(built, serve, browser_context):
+    base = serve(built.outdir)
+    page = browser_context.new_page()
+    # Accent-insensitive both ways: the source says "renovação", the agent types "renovacao"...
+    assert pages(search(page, base, "renovacao")) == ["playbooks/sei/credencial"]
+    # ... and the source says "configuracao", the agent types "configuração".
+    assert pages(search(page, base, "configuração")) == ["playbooks/sei/abertura"]
+    assert pages(search(page, base, "ORGÃO credencial")) == ["playbooks/sei/credencial"]
+    # Stemmed: the plural finds the singular and the other way round.
+    assert "playbooks/tramita/status" in pages(search(page, base, "chamados"))  # "abra um chamado"
+    assert "playbooks/sei/abertura" in pages(search(page, base, "chamado"))  # "abrir chamados"
+    assert pages(search(page, base, "servidores")) == ["playbooks/tramita/status"]
+    # A keyword ranks its playbook above a page that only mentions the word (three times).
+    results = search(page, base, "certificado")
+    assert pages(results) == ["playbooks/sei/credencial", "playbooks/sei/abertura"]
+    # Results are links with the playbook's displayed title, best first.
+    assert results[0] == ("playbooks/sei/credencial.html", "Renovação da credencial do órgão")
+    scores = page.eval_on_selector_all("#search-results ul.search li > a", "els => els.map(e => +e.dataset.score)")
+    assert scores == sorted(scores, reverse=True)
+    # Each result has a summary of the page's text, without the metadata panel.
+    page.wait_for_function("() => document.querySelectorAll('#search-results p.context').length === 2")
+    summaries = page.eval_on_selector_all("#search-results p.context", "els => els.map(e => e.textContent)")
+    assert not any("Categoria:" in text or "Versão:" in text for text in summaries)
+    # A keyword with a number: "status 2" finds its playbook first.
+    assert pages(search(page, base, "status 2"))[0] == "playbooks/tramita/status"
+    # A long query pasted from a ticket still finds the playbook that lacks one of its words.
+    assert pages(search(page, base, "processo parado no status 2 ha dias"))[0] == "playbooks/tramita/status"
+
+
+@pytest.mark.sphinx("html", testroot="catalog", freshenv=True)
+def test_search_works_offline_from_the_files(built, browser_context):
+    page = browser_context.new_page()
+    results = search(page, built.outdir.as_uri() + "/", "duvida")
+    assert pages(results) == ["playbooks/sei/credencial"]
+
+
+@pytest.mark.sphinx("html", testroot="catalog", freshenv=True)
+def test_python_and_javascript_stemmers_agree_on_pen_vocabulary(built, serve, browser_context):
+    words = set()
+    for path in PEN_WIKI.rglob("*.rst"):
+        words.update(w.lower() for w in re.findall(r"[^\W\d_]{3,}", path.read_text(encoding="utf-8-sig")))
+    words = sorted(words)
+    assert len(words) > 1000
+    page = browser_context.new_page()
+    page.goto(serve(built.outdir) + "search.html")
+    in_js = page.evaluate("words => { const s = new Stemmer(); return words.map(w => s.stemWord(w)); }", words)
+    language = SearchPortugueseFolded({})
+    in_python = [language.stem(w) for w in words]
+    mismatches = [(w, p, j) for w, p, j in zip(words, in_python, in_js) if p != j]
+    assert mismatches == []
+    # And the index never keeps an accent.
+    assert [s for s in in_python if not s.isascii()] == []
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("solução", "solucao"), ("soluções", "solucao"), ("informações", "informacao"), ("órgãos", "orgao"),
+    ("chamados", "chamado"), ("erros", "erro"), ("responsáveis", "responsavel"), ("Dúvidas", "duvida"),
+    ("trâmites", "tramite"), ("credenciais", "credenciais"),
+])
+def test_index_keys_ignore_accents_and_number(a, b):
+    language = SearchPortugueseFolded({})
+    assert language.stem(a) == language.stem(b)
+    assert language.stem(a).isascii()
