@@ -16,6 +16,9 @@ ENV_VERSION = 1
 
 
 def setup(app: Sphinx) -> dict:
+    from . import parallel  # -j auto on small machines (make bench)
+
+    parallel.setup(app)
     config.add_config_values(app)
     app.connect("config-inited", config.check_config)
     records.setup(app)
