@@ -745,7 +745,11 @@ def main(argv: list[str] | None = None) -> int:
     started = datetime.datetime.now().astimezone()
     print(f"Benchmark do manual: N = {sizes}, base em {baseline_sizes or 'nenhum'}, "
           f"{bench.repeat} rodada(s); carga {os.getloadavg()[0]:.2f}", flush=True)
-    bench.prepare()
+    try:
+        bench.prepare()
+    except (FileNotFoundError, ValueError) as error:
+        print(f"Não foi possível gerar os playbooks: {error}", file=sys.stderr)
+        return 2
     bench.full_builds()
     middle_ok = any(r.case == "handbook-j1" and r.n == bench.middle_size() and r.rc == 0 for r in bench.runs)
     incremental = bench.incremental() if middle_ok else None

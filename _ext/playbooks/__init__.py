@@ -16,9 +16,10 @@ ENV_VERSION = 1
 
 
 def setup(app: Sphinx) -> dict:
-    from . import parallel  # -j auto on small machines (make bench)
+    from . import parallel, read_order  # build speed at scale (make bench)
 
     parallel.setup(app)
+    read_order.setup(app)
     config.add_config_values(app)
     app.connect("config-inited", config.check_config)
     records.setup(app)
