@@ -447,7 +447,7 @@ def render_blocks(blocks: list[Block], writer: Writer, indent: str = "") -> list
             inner = render_blocks(block.children, writer, indent + "   ") or [indent + "   " + writer.sentence(12)]
             out.append(f"{indent}.. admonition:: {title}\n\n" + "\n\n".join(inner))
         elif block.type == "literal":
-            body = "\n".join(indent + "   " + " ".join(writer.phrase(1, 3).split()[:max(1, w)])
+            body = "\n".join(indent + "   " + " ".join(writer.words(max(1, w)))
                              for w in block.items[:40]) or indent + "   " + writer.phrase()
             out.append(f"{indent}::\n\n{body}")
     return out
