@@ -16,8 +16,9 @@ ENV_VERSION = 1
 
 
 def setup(app: Sphinx) -> dict:
-    from . import parallel, read_order  # build speed at scale (make bench)
+    from . import gc_tuning, parallel, read_order  # build speed at scale (make bench)
 
+    gc_tuning.setup(app)
     parallel.setup(app)
     read_order.setup(app)
     config.add_config_values(app)
