@@ -64,6 +64,14 @@ clean:
 
 .PHONY: help venv html check test clean new import serve
 
+# Benchmark: 100 a 3000 playbooks gerados, lado a lado com o Sphinx puro (furo).
+# BENCH_N=100,300 escolhe tamanhos menores; resultados em $(BUILDDIR)/bench/.
+BENCH_N ?=
+bench: $(STAMP)
+	BENCH_N="$(BENCH_N)" BENCH_OUT="$(BUILDDIR)/bench" "$(VPY)" -m bench
+
+.PHONY: bench
+
 # Arquivos que existem por si: nunca são "construídos" pela regra genérica abaixo.
 Makefile requirements.txt conf.py package.json package-lock.json: ;
 

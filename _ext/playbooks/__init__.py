@@ -19,6 +19,11 @@ ENV_VERSION = 3
 
 
 def setup(app: Sphinx) -> dict:
+    from . import gc_tuning, parallel, read_order  # build speed at scale (make bench)
+
+    gc_tuning.setup(app)
+    parallel.setup(app)
+    read_order.setup(app)
     config.add_config_values(app)
     app.connect("config-inited", config.check_config)
     records.setup(app)

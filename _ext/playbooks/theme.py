@@ -1,4 +1,11 @@
-"""The handbook's HTML theme and the extension's own static files."""
+"""The handbook's HTML theme and the extension's own static files.
+
+Page size and build time rule: a page shows only what belongs to it and to the handbook as
+a whole (its own table of contents, its category, links to the catalog, index and search),
+never a list of the other playbooks.  Such a list grows every page with the handbook (the
+whole build with its square) and goes stale in incremental builds, which rewrite only the
+pages whose sources changed.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +13,13 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
+from .config import category_label, is_playbook, playbook_category
+
 HERE = Path(__file__).parent
+
+#: Where a playbook's "Categoria" link points when the handbook has no page of its own for
+#: the category (``playbooks/<category>/index``): this anchor of the catalog (root page).
+CATEGORY_ANCHOR = "categoria-{category}"
 
 
 def add_static_path(app: Sphinx) -> None:
@@ -15,6 +28,30 @@ def add_static_path(app: Sphinx) -> None:
         app.config.html_static_path.append(str(static))
 
 
+def category_link(app: Sphinx, pagename: str, context: dict) -> dict | None:
+    """Label and address of a playbook's category, for the sidebar (None on other pages).
+
+    Only configuration and the page's own name are read, so the link never depends on
+    other playbooks.
+    """
+    if not is_playbook(app.config, pagename):
+        return None
+    category = playbook_category(app.config, pagename)
+    if category is None:
+        return None
+    page = f"{app.config.playbook_root}/{category}/index"
+    if page in app.env.found_docs:
+        href = context["pathto"](page)
+    else:
+        href = context["pathto"](app.config.root_doc) + "#" + CATEGORY_ANCHOR.format(category=category)
+    return {"label": category_label(app.config, category), "href": href}
+
+
+def page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    context["manual_category"] = category_link(app, pagename, context)
+
+
 def setup(app: Sphinx) -> None:
     app.add_html_theme("manual", str(HERE / "themes" / "manual"))
     app.connect("builder-inited", add_static_path)
+    app.connect("html-page-context", page_context)

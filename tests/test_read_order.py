@@ -1,0 +1,48 @@
+"""Playbooks are read before the pages that list them; the output does not change."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+
+from conftest import PEN_WIKI, PROJECT, normalized_warnings
+
+sys.path.insert(0, str(PROJECT))
+
+from bench import corpus  # noqa: E402
+from playbooks import read_order  # noqa: E402
+from playbooks.config import is_playbook  # noqa: E402
+
+
+def handbook(tmp_path, name):
+    src = tmp_path / name
+    shutil.copytree(PROJECT / "source", src)
+    shutil.copy(PROJECT / "conf.py", src / "conf.py")
+    corpus.write(src, corpus.generate(10, seed="order", pen_wiki=PEN_WIKI))
+    return src
+
+
+def pages(outdir):
+    found = {p.relative_to(outdir).as_posix(): p.read_bytes() for p in outdir.rglob("*.html")}
+    return found | {"searchindex.js": (outdir / "searchindex.js").read_bytes()}
+
+
+def test_playbooks_are_read_first_and_the_site_is_the_same_as_in_sphinx_order(make_app, tmp_path):
+    app = make_app("html", srcdir=handbook(tmp_path, "a"), freshenv=True)
+    order = []
+    app.connect("doctree-read", lambda app, doctree: order.append(app.env.docname))
+    app.build()
+    assert normalized_warnings(app) == ""
+    kinds = [is_playbook(app.config, docname) for docname in order]
+    assert kinds == sorted(kinds, reverse=True) and True in kinds and False in kinds
+    assert order[-2:] == ["index", "playbooks/index"]
+
+    plain = make_app("html", srcdir=handbook(tmp_path, "b"), freshenv=True)
+    listeners = plain.events.listeners["env-before-read-docs"]
+    listeners[:] = [l for l in listeners if l.handler is not read_order.playbooks_first]
+    plain_order = []
+    plain.connect("doctree-read", lambda app, doctree: plain_order.append(app.env.docname))
+    plain.build()
+    assert plain_order == sorted(plain_order)  # Sphinx's own order: index pages first
+    assert plain_order != order
+    assert pages(app.outdir) == pages(plain.outdir)
