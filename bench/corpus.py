@@ -200,7 +200,7 @@ def _docutils_registry_kept():
     the same process warns that those directives are already registered."""
     from docutils.parsers.rst import directives, roles
 
-    saved = (dict(directives._directives), dict(roles._roles), check._registered)
+    saved = (dict(directives._directives), dict(roles._roles))
     try:
         yield
     finally:
@@ -208,7 +208,6 @@ def _docutils_registry_kept():
         directives._directives.update(saved[0])
         roles._roles.clear()
         roles._roles.update(saved[1])
-        check._registered = saved[2]
 
 
 def _real_playbooks(pen_wiki: Path):

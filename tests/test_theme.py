@@ -9,7 +9,8 @@ from conftest import PEN_WIKI, PROJECT, normalized_warnings
 
 sys.path.insert(0, str(PROJECT))
 
-from bench import corpus  # noqa: E402
+from bench import corpus
+from bench.harness import CORPUS_SUPPRESS  # PEN's separators are kept in the corpus  # noqa: E402
 
 SEED_PAGE = "playbooks/sei/suporte-ao-sei.html"
 
@@ -20,7 +21,8 @@ def build(make_app, folder, n: int):
     shutil.copy(PROJECT / "conf.py", src / "conf.py")
     items = corpus.generate(n, seed="theme", pen_wiki=PEN_WIKI)
     corpus.write(src, items)
-    app = make_app("html", srcdir=src, freshenv=True)
+    app = make_app("html", srcdir=src, freshenv=True,
+                   confoverrides={"suppress_warnings": CORPUS_SUPPRESS})
     app.build()
     # A second app in one test re-registers Sphinx's own nodes and directives in docutils
     # (the fixture resets them only after the test): those set-up lines are not the pages'.
@@ -52,8 +54,11 @@ def test_the_sidebar_shows_the_category_and_the_way_back_to_the_catalog(make_app
     other = next(item for item in items if item.category == "tramita")
     page = (app.outdir / other.path.replace(".rst", ".html")).read_text(encoding="utf-8")
     assert 'Categoria: <a href="../../index.html#categoria-tramita">Tramita.GOV.BR</a>' in page
+    # The link lands on the catalog's section of that category.
+    catalog = (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert 'id="categoria-sei"' in catalog and 'id="categoria-tramita"' in catalog
     # Pages that are not playbooks have no category line.
-    assert "Categoria:" not in (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert "Categoria: <a" not in catalog
 
 
 def test_a_category_with_its_own_page_is_linked_to_it(make_app, tmp_path):
@@ -61,7 +66,8 @@ def test_a_category_with_its_own_page_is_linked_to_it(make_app, tmp_path):
     shutil.copytree(PROJECT / "source", src)
     shutil.copy(PROJECT / "conf.py", src / "conf.py")
     (src / "playbooks" / "sei" / "index.rst").write_text("SEI\n===\n\nScripts do SEI.\n", encoding="utf-8")
-    app = make_app("html", srcdir=src, freshenv=True)
+    app = make_app("html", srcdir=src, freshenv=True,
+                   confoverrides={"suppress_warnings": CORPUS_SUPPRESS})
     app.build()
     seed = (app.outdir / SEED_PAGE).read_text(encoding="utf-8")
     assert 'Categoria: <a href="index.html">SEI</a>' in seed

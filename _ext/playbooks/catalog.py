@@ -133,7 +133,7 @@ def render_html(entries: list[dict], uri_of) -> str:
     out.append(f'<p class="catalog-summary">{len(entries)} scripts de atendimento em '
                f'{len(by_category)} categoria(s).</p>')
     for (category, label), items in by_category.items():
-        out.append(f'<section class="catalog-category" data-category="{_e(category)}">'
+        out.append(f'<section class="catalog-category" id="categoria-{_e(category)}" data-category="{_e(category)}">'
                    f'<h2 class="catalog-category-title">{_e(label)} '
                    f'<span class="catalog-category-count">({len(items)})</span></h2>'
                    '<ul class="catalog-list">')
