@@ -95,3 +95,30 @@ def test_index_keys_ignore_accents_and_number(a, b):
     language = SearchPortugueseFolded({})
     assert language.stem(a) == language.stem(b)
     assert language.stem(a).isascii()
+
+
+def test_only_the_best_results_download_their_page_for_a_summary(make_app, tmp_path, serve, browser_context):
+    """Sphinx fetches each result's page for its snippet; a broad query on a big handbook
+    must not download every playbook."""
+    from workflow import playbook, small_handbook
+
+    files = {f"sei/assunto-{i:02d}.rst": playbook(f"Assunto número {i}") for i in range(14)}
+    app = make_app("html", srcdir=small_handbook(tmp_path, files), freshenv=True)
+    app.build()
+    base = serve(app.outdir)
+    page = browser_context.new_page()
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url) if "/playbooks/sei/" in request.url else None)
+    results = search(page, base, "erro")  # every playbook says "erro"
+    assert len(pages(results)) == 14
+    page.wait_for_function("() => document.querySelectorAll('#search-results p.context').length === 10")
+    page.wait_for_timeout(300)
+    assert page.eval_on_selector_all("#search-results p.context", "els => els.length") == 10
+    assert len(fetched) == 10
+    # the ten with a summary are the first ten shown (the best ones)
+    with_summary = page.eval_on_selector_all(
+        "#search-results ul.search li", "els => els.map(e => e.querySelector('p.context') !== null)")
+    assert with_summary == [True] * 10 + [False] * 4
+    # a second search gets its own ten summaries
+    search(page, base, "sistema")
+    page.wait_for_function("() => document.querySelectorAll('#search-results p.context').length === 10")

@@ -170,7 +170,31 @@ if (typeof Search !== "undefined" && !Search._playbookSearch) {
       results.push(result);
     }
     // Ascending: Sphinx displays the list from its end.
+    summariesShown = 0;
+    DOCUMENTATION_OPTIONS.SHOW_SEARCH_SUMMARY = showSummaries;
+    watchResults();
     return results.sort(_orderResultsByScoreThenName);
+  };
+  // Sphinx downloads each result's whole page to show a snippet under it: a broad query on
+  // a big handbook would download hundreds of pages.  Snippets for the best
+  // SUMMARY_LIMIT results only (Sphinx reads the flag for each item it displays, best
+  // first, 5 ms apart; the observer turns it off once enough items are on the page).
+  const SUMMARY_LIMIT = 10;
+  const showSummaries = DOCUMENTATION_OPTIONS.SHOW_SEARCH_SUMMARY;
+  let summariesShown = 0;
+  let watching = false;
+  const watchResults = () => {  // once the page's body exists (this file loads in <head>)
+    const resultsBox = document.getElementById("search-results");
+    if (watching || !resultsBox || !showSummaries) return;
+    watching = true;
+    new MutationObserver((changes) => {
+      for (const change of changes) {
+        change.addedNodes.forEach((node) => {
+          if (node.nodeName === "LI") summariesShown += 1;
+        });
+      }
+      if (summariesShown >= SUMMARY_LIMIT) DOCUMENTATION_OPTIONS.SHOW_SEARCH_SUMMARY = false;
+    }).observe(resultsBox, { childList: true, subtree: true });
   };
 }
 """
