@@ -27,14 +27,14 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from . import review, scaffold
+from . import check, review, scaffold
+from .metadata import metadata_problems
 from .config import schema_from, today
 from .outline import build_outline
 from .validate import check_outline
 
 logger = logging.getLogger(__name__)
 
-LEVELS = {1: "INFO", 2: "WARNING", 3: "ERROR", 4: "SEVERE"}
 
 
 def parse_example(text: str, settings, source: str) -> nodes.document:
@@ -52,14 +52,12 @@ def example_reports(text: str, kind, settings, file: str, on) -> list[tuple[int 
     """``(line, level, message, type)`` of the example, as ``make check`` reports them."""
     document = parse_example(text, settings, file)
     lines = text.split("\n")
-    reports = []
-    for message in document.findall(nodes.system_message):
-        level = message.get("level", 0)
-        if level < 2:
-            continue
-        body = message.children[0].astext() if message.children else message.astext()
-        reports.append((message.get("line"), LEVELS.get(level, "ERROR"), " ".join(body.split()), "docutils"))
-    problems = check_outline(build_outline(document, kind, lines), kind)
+    # The same reports as `make check` gives for a file (docutils messages, the standard,
+    # keyword separators, review dates).
+    reports = [(r.line, r.level, r.message, r.type) for r in check.docutils_reports(document, file)]
+    outline = build_outline(document, kind, lines)
+    problems = check_outline(outline, kind)
+    problems += metadata_problems(outline, kind)
     problems += review.evaluate(document, lines, on)[2]
     for problem in problems:
         level = "ERROR" if problem.subtype in review.ERROR_SUBTYPES else "WARNING"
