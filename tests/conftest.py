@@ -125,3 +125,25 @@ def serve():
     yield start
     for server in servers:
         server.close()
+
+
+def build_handbook_site(dest: Path, extra: dict[str, str] | None = None) -> Path:
+    """Build the real handbook (source/ and conf.py) into ``dest``, with ``extra`` files
+    (path under source/ -> text) added; fails on any warning. Returns the HTML folder."""
+    import shutil
+
+    from sphinx.testing.util import SphinxTestApp
+
+    src = dest / "handbook"
+    shutil.copytree(PROJECT / "source", src)
+    shutil.copy(PROJECT / "conf.py", src / "conf.py")
+    for name, text in (extra or {}).items():
+        (src / name).write_text(text, encoding="utf-8")
+    app = SphinxTestApp("html", srcdir=src, freshenv=True)
+    try:
+        app.build()
+        warnings = app.warning.getvalue()
+    finally:
+        app.cleanup()
+    assert "WARNING" not in warnings, warnings
+    return Path(app.outdir)

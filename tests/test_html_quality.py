@@ -16,7 +16,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import PROJECT
+from conftest import PROJECT, build_handbook_site
 
 NODE_MODULES = PROJECT / "node_modules"
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -95,20 +95,9 @@ def _need(condition: bool, message: str) -> None:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    from sphinx.testing.util import SphinxTestApp
-
-    src = tmp_path_factory.mktemp("quality") / "handbook"
-    shutil.copytree(PROJECT / "source", src)
-    shutil.copy(PROJECT / "conf.py", src / "conf.py")
-    (src / "playbooks" / "sei" / "recursos-da-pagina.rst").write_text(EXTRA_PLAYBOOK, encoding="utf-8")
-    app = SphinxTestApp("html", srcdir=src, freshenv=True)
-    try:
-        app.build()
-        warnings = app.warning.getvalue()
-    finally:
-        app.cleanup()
-    assert "WARNING" not in warnings, warnings
-    return Path(app.outdir)
+    """The real handbook, plus one playbook using math and code."""
+    return build_handbook_site(tmp_path_factory.mktemp("quality"),
+                               {"playbooks/sei/recursos-da-pagina.rst": EXTRA_PLAYBOOK})
 
 
 # --- Nu Html Checker ------------------------------------------------------------------

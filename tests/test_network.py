@@ -7,12 +7,11 @@ so the test never reaches out either).
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import PROJECT
+from conftest import build_handbook_site
 
 #: The pages the issue names: the seed playbook, the landing page (catalog) and the search
 #: page (with a query, so the search data is loaded).  Add pages here as they appear.
@@ -80,22 +79,10 @@ N/A
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    """The real handbook (source/ and conf.py), plus one playbook using math and code."""
-    from sphinx.testing.util import SphinxTestApp
-
-    src = tmp_path_factory.mktemp("network") / "handbook"
-    shutil.copytree(PROJECT / "source", src)
-    shutil.copy(PROJECT / "conf.py", src / "conf.py")
-    (src / "playbooks" / "sei" / "recursos-da-pagina.rst").write_text(EXTRA_PLAYBOOK, encoding="utf-8")
-    app = SphinxTestApp("html", srcdir=src, freshenv=True)
-    try:
-        app.build()
-        warnings = app.warning.getvalue()
-    finally:
-        app.cleanup()
-    assert "WARNING" not in warnings, warnings
-    return Path(app.outdir)
+def site(tmp_path_factory) -> Path:
+    """The real handbook, plus one playbook using math and code."""
+    return build_handbook_site(tmp_path_factory.mktemp("network"),
+                               {"playbooks/sei/recursos-da-pagina.rst": EXTRA_PLAYBOOK})
 
 
 def visit(browser_context, base: str, page_path: str) -> tuple[list[str], list[str]]:
