@@ -7,9 +7,8 @@ import tempfile
 from pathlib import Path
 
 
-def write_bytes(path: Path | str, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename."""
-    path = Path(path)
+def _complete_temporary(path: Path, data: bytes) -> str:
+    """``data`` written and synced to a new temporary file beside ``path``; its name."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -17,12 +16,27 @@ def write_bytes(path: Path | str, data: bytes) -> None:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
+    except BaseException:
+        _remove(temporary)
+        raise
+    return temporary
+
+
+def _remove(temporary: str) -> None:
+    try:
+        os.unlink(temporary)
+    except FileNotFoundError:
+        pass
+
+
+def write_bytes(path: Path | str, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename."""
+    path = Path(path)
+    temporary = _complete_temporary(path, data)
+    try:
         os.replace(temporary, path)
     except BaseException:
-        try:
-            os.unlink(temporary)
-        except FileNotFoundError:
-            pass
+        _remove(temporary)
         raise
 
 
@@ -35,18 +49,10 @@ def create_new(path: Path | str, data: bytes) -> None:
     temporary file is hard-linked into place, which fails with FileExistsError when
     ``path`` already exists (even if another process created it meanwhile)."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     if path.exists():
         raise FileExistsError(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    temporary = _complete_temporary(path, data)
     try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
         os.link(temporary, path)
     finally:
-        try:
-            os.unlink(temporary)
-        except FileNotFoundError:
-            pass
+        _remove(temporary)
