@@ -147,3 +147,65 @@ def build_handbook_site(dest: Path, extra: dict[str, str] | None = None) -> Path
         app.cleanup()
     assert "WARNING" not in warnings, warnings
     return Path(app.outdir)
+
+
+#: A playbook that uses the features that pull assets in with some themes and settings:
+#: math (MathJax from a CDN by default), a code block (copy button), an image, a figure.
+FEATURES_PLAYBOOK = """\
+Recursos da página
+==================
+
+Situação
+~~~~~~~~
+
+Uma fórmula :math:`a^2 + b^2 = c^2` no texto.
+
+.. math::
+
+   e^{i\\pi} + 1 = 0
+
+Quando Ocorre
+~~~~~~~~~~~~~
+
+Sempre.
+
+Solução Sugerida
+~~~~~~~~~~~~~~~~
+
+.. code-block:: text
+
+   comando --ajuda
+
+Modelo de Resposta para Chamados
+~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+
+Prezado(a) [nome do usuário], segue a resposta.
+
+Atribuições e responsabilidades
+~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+
+Equipe de 1º Nível
+
+Perfil do usuário
+~~~~~~~~~~~~~~~~~
+
+N/A
+
+Palavras-chave
+~~~~~~~~~~~~~~
+
+Teste
+
+Referências
+~~~~~~~~~~~
+
+N/A
+"""
+
+
+@pytest.fixture(scope="session")
+def features_site(tmp_path_factory) -> Path:
+    """The real handbook plus one playbook using math and code, built once per session
+    (read-only: the quality and network tests look at it)."""
+    return build_handbook_site(tmp_path_factory.mktemp("features"),
+                               {"playbooks/sei/recursos-da-pagina.rst": FEATURES_PLAYBOOK})

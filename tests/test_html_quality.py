@@ -16,7 +16,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import PROJECT, build_handbook_site
+from conftest import PROJECT
 
 NODE_MODULES = PROJECT / "node_modules"
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -35,54 +35,6 @@ PAGES = [
 #: Pages whose controls are exercised with the keyboard alone.
 KEYBOARD_PAGES = PAGES
 
-#: A playbook with the widgets a playbook can have beyond the seed: a code block (copy
-#: button) and math.
-EXTRA_PLAYBOOK = """\
-Recursos da página
-==================
-
-Situação
-~~~~~~~~
-
-Uma fórmula :math:`a^2 + b^2 = c^2` no texto.
-
-Quando Ocorre
-~~~~~~~~~~~~~
-
-Sempre.
-
-Solução Sugerida
-~~~~~~~~~~~~~~~~
-
-.. code-block:: text
-
-   comando --ajuda
-
-Modelo de Resposta para Chamados
-~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
-
-Prezado(a) [nome do usuário], segue a resposta.
-
-Atribuições e responsabilidades
-~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
-
-Equipe de 1º Nível
-
-Perfil do usuário
-~~~~~~~~~~~~~~~~~
-
-N/A
-
-Palavras-chave
-~~~~~~~~~~~~~~
-
-Teste
-
-Referências
-~~~~~~~~~~~
-
-N/A
-"""
 
 
 def _need(condition: bool, message: str) -> None:
@@ -94,10 +46,8 @@ def _need(condition: bool, message: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    """The real handbook, plus one playbook using math and code."""
-    return build_handbook_site(tmp_path_factory.mktemp("quality"),
-                               {"playbooks/sei/recursos-da-pagina.rst": EXTRA_PLAYBOOK})
+def site(features_site) -> Path:
+    return features_site
 
 
 # --- Nu Html Checker ------------------------------------------------------------------

@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import build_handbook_site
+
 
 #: The pages the issue names: the seed playbook, the landing page (catalog) and the search
 #: page (with a query, so the search data is loaded).  Add pages here as they appear.
@@ -24,65 +24,11 @@ PAGES = [
     "guia/index.html",
 ]
 
-#: A playbook that uses the features that pull assets in with some themes and settings:
-#: math (MathJax from a CDN by default), a code block (copy button), an image, a figure.
-EXTRA_PLAYBOOK = """\
-Recursos da página
-==================
-
-Situação
-~~~~~~~~
-
-Uma fórmula :math:`a^2 + b^2 = c^2` no texto.
-
-.. math::
-
-   e^{i\\pi} + 1 = 0
-
-Quando Ocorre
-~~~~~~~~~~~~~
-
-Sempre.
-
-Solução Sugerida
-~~~~~~~~~~~~~~~~
-
-.. code-block:: text
-
-   comando --ajuda
-
-Modelo de Resposta para Chamados
-~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
-
-Prezado(a) [nome do usuário], segue a resposta.
-
-Atribuições e responsabilidades
-~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
-
-Equipe de 1º Nível
-
-Perfil do usuário
-~~~~~~~~~~~~~~~~~
-
-N/A
-
-Palavras-chave
-~~~~~~~~~~~~~~
-
-Teste
-
-Referências
-~~~~~~~~~~~
-
-N/A
-"""
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    """The real handbook, plus one playbook using math and code."""
-    return build_handbook_site(tmp_path_factory.mktemp("network"),
-                               {"playbooks/sei/recursos-da-pagina.rst": EXTRA_PLAYBOOK})
+def site(features_site) -> Path:
+    return features_site
 
 
 def visit(browser_context, base: str, page_path: str) -> tuple[list[str], list[str]]:
