@@ -27,7 +27,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from . import check, review, scaffold
+from . import check, review, scaffold, theme
 from .metadata import metadata_problems
 from .config import schema_from, today
 from .outline import build_outline
@@ -179,16 +179,8 @@ class PlaybookSections(SphinxDirective):
 GUIDE = "guia/index"
 
 
-def add_nav_link(app: Sphinx, pagename, templatename, context, doctree) -> None:
-    """Link the writer's guide from the side navigation of every page."""
-    if GUIDE in app.env.found_docs:
-        links = list(context.get("manual_nav_links") or [])
-        links.append((GUIDE, "Guia de redação"))
-        context["manual_nav_links"] = links
-
-
 def setup(app: Sphinx) -> None:
     app.add_directive("playbook-example", PlaybookExample)
     app.add_directive("playbook-sections", PlaybookSections)
-    app.connect("html-page-context", add_nav_link)
+    theme.add_nav_link(app, GUIDE, "Guia de redação")
     app.add_css_file("playbooks-guide.css")

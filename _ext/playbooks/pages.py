@@ -11,6 +11,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ConfigError
 
+from . import theme
 from .names import slugify
 
 PAGES_FOLDER = "paginas"
@@ -27,13 +28,6 @@ def check_config(app: Sphinx, config: Config) -> None:
             )
 
 
-def add_nav_link(app: Sphinx, pagename, templatename, context, doctree) -> None:
-    if INDEX in app.env.found_docs:
-        links = list(context.get("manual_nav_links") or [])
-        links.append((INDEX, "Páginas gerais"))
-        context["manual_nav_links"] = links
-
-
 def setup(app: Sphinx) -> None:
     app.connect("config-inited", check_config)
-    app.connect("html-page-context", add_nav_link)
+    theme.add_nav_link(app, INDEX, "Páginas gerais")

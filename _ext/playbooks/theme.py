@@ -51,6 +51,16 @@ def page_context(app: Sphinx, pagename: str, templatename: str, context: dict, d
     context["manual_category"] = category_link(app, pagename, context)
 
 
+def add_nav_link(app: Sphinx, docname: str, label: str) -> None:
+    """Link ``docname`` from the side navigation of every page, when the handbook has it."""
+
+    def link(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+        if docname in app.env.found_docs:
+            context["manual_nav_links"] = [*(context.get("manual_nav_links") or []), (docname, label)]
+
+    app.connect("html-page-context", link)
+
+
 def setup(app: Sphinx) -> None:
     app.add_html_theme("manual", str(HERE / "themes" / "manual"))
     app.connect("builder-inited", add_static_path)
