@@ -11,6 +11,8 @@ import time
 
 from conftest import PROJECT
 
+from playbooks.search_index_format import load_search_index
+
 ROOT = PROJECT / "tests" / "roots" / "test-catalog"
 
 NEW_PLAYBOOK = """\
@@ -56,8 +58,7 @@ def artifacts(outdir) -> dict:
     catalog = index[start:index.index('<p class="catalog-empty"', start)]
     genindex = (outdir / "genindex.html").read_text(encoding="utf-8")
     genindex = genindex[genindex.index('<h1 id="index">'):genindex.index('<div class="sphinxsidebar"')]
-    search = (outdir / "searchindex.js").read_text(encoding="utf-8")
-    search = json.loads(search[len("Search.setIndex("):-1])
+    search = load_search_index(outdir / "searchindex.js")
     export = json.loads((outdir / "playbooks.json").read_text(encoding="utf-8"))
     return {"catalog": catalog, "genindex": genindex, "search": search, "export": export}
 

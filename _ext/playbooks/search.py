@@ -23,7 +23,8 @@ in 30/30 queries and in the top 3 in 30/30; Pagefind 1.5.2 (Portuguese stemming,
 diacritics folded, ``--root-selector div.body``) got 29/30 and 30/30, Sphinx's stock
 ``pt`` search 11/30 and 12/30.  Pagefind does not load from ``file://``, needs its binary
 at build time and a search page of its own; this keeps Sphinx's page, links and
-bookmarks.  The index at 1,000 synthetic playbooks was 159 KB gzipped.
+bookmarks.  At 1,000 synthetic playbooks the index is 190 KB gzipped, written in the
+compact form of search_index_format.py (Sphinx's own form: 350 KB).
 """
 
 from __future__ import annotations
@@ -35,7 +36,10 @@ from sphinx.search import _MINIFIED_JS_PATH
 from sphinx.search._stopwords.pt import PORTUGUESE_STOPWORDS
 from sphinx.search.pt import SearchPortuguese
 
+from .config import is_playbook, schema_from
 from .fold import fold
+from .records import get_records
+from .search_index_format import JS_DECODE
 
 #: Plural endings of the ``-ão`` family (applied first, folded), to the singular.
 PLURALS = (("oes", "ao"), ("aes", "ao"), ("aos", "ao"))
@@ -223,7 +227,7 @@ class SearchPortugueseFolded(SearchPortuguese):
             "weight": KEYWORD_WEIGHT,
             "word_cap": WORD_CAP,
         }
-        return "\n".join((base, portuguese, code))
+        return "\n".join((base, portuguese, code, JS_DECODE))
 
 
 
@@ -239,11 +243,9 @@ class SearchPortugueseFolded(SearchPortuguese):
 
 
 def _previous_index_entries(builder) -> dict[str, list[tuple[str, str, str]]]:
-    from sphinx.search import js_index
-
     path = builder.outdir / builder.searchindex_filename
     try:
-        frozen = js_index.loads(path.read_text(encoding="utf-8"))
+        frozen = builder.indexer_format.loads(path.read_text(encoding="utf-8"))
         docnames = frozen["docnames"]
         entries: dict[str, list[tuple[str, str, str]]] = {}
         for entry, found in frozen.get("indexentries", {}).items():
@@ -272,9 +274,32 @@ def repair_incremental_index(app: Sphinx):
         previous = _previous_index_entries(builder)
         for docname in missing:
             entries[docname] = sorted(previous.get(docname, []))
+    drop_standard_headings(app, indexer)
     return []
 
 
+def drop_standard_headings(app: Sphinx, indexer) -> None:
+    """Leave the standard section headings of playbooks out of the searchable titles.
+
+    Every playbook has "Situação", "Solução Sugerida"...: as titles they would list every
+    playbook for a query such as "solução" and add about 20 KB (gzip) to the index at 1,000
+    playbooks.  Their words stay in the index (``titleterms``), and other headings (reply
+    labels, subsections) stay searchable titles.
+    """
+    kinds = schema_from(app.config).kinds
+    records = get_records(app.env)
+    for docname, titles in indexer._all_titles.items():
+        kind = kinds.get((records.get(docname) or {}).get("kind"))
+        if kind is None or not is_playbook(app.config, docname):
+            continue
+        kept = [(title, anchor) for title, anchor in titles if anchor is None or not kind.matches(title)]
+        if len(kept) != len(titles):
+            indexer._all_titles[docname] = kept
+
+
 def setup(app: Sphinx) -> None:
+    from . import search_index_format
+
+    search_index_format.setup(app)
     app.add_search_language(SearchPortugueseFolded)
     app.connect("html-collect-pages", repair_incremental_index)

@@ -1,0 +1,333 @@
+"""A compact ``searchindex.js``: the same index in fewer bytes (issue 6, first search).
+
+Sphinx writes its search index as ``Search.setIndex(<json>)``, and the search page
+downloads all of it before the first query.  At 1,000 playbooks most of that file is:
+
+* document lists of the words (``terms``, ``titleterms``): ``[3,17,18,...]`` -- written
+  here as a string of gaps between document numbers, 5 bits per base64 character with a
+  continuation bit, or as a bitmap over all documents when that is shorter (words found
+  in most playbooks);
+* every document's own title a second time in ``alltitles`` (``"Título": [[i, null]]``)
+  -- left out and put back from ``titles``;
+* ``filenames``, which is ``docnames`` plus the source suffix -- written as the suffix;
+* the index entries of the playbooks' keywords (``[[i, "", true], ...]``) -- written like
+  the words' lists.
+
+The file keeps Sphinx's shape (``Search.setIndex({...})``) with one more key,
+``compact``; :data:`JS_DECODE` (shipped in the search language code, which the search
+page loads before the index) rebuilds Sphinx's own structure before ``Search.setIndex``
+sees it, so searchtools.js and search.py work on the usual index.  :func:`loads` does
+the same in Python for Sphinx's incremental builds.
+
+The only change in content is order: the documents of an index entry or a title are
+listed by document number (Sphinx orders results by score and name, not by that order).
+:func:`dumps` checks that decoding gives back exactly what Sphinx produced (in that
+order) and writes Sphinx's plain form otherwise.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.builders.html import StandaloneHTMLBuilder
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+PREFIX = "Search.setIndex("
+SUFFIX = ")"
+#: Version of the compact form, in ``index["compact"]["version"]``.
+VERSION = 1
+DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+VALUE = {c: i for i, c in enumerate(DIGITS)}
+#: First character of a bitmap (not a base64 digit, so a gap string never starts with it).
+BITMAP = "~"
+
+
+# --- Document lists -------------------------------------------------------------------
+
+
+def _gaps(numbers: list[int]) -> str | None:
+    """Gaps between the numbers, or None unless they are strictly increasing integers >= 0."""
+    out = []
+    previous = -1
+    for number in numbers:
+        if type(number) is not int or number <= previous:
+            return None
+        gap = number - previous - 1
+        previous = number
+        while gap > 31:
+            out.append(DIGITS[32 | gap & 31])
+            gap >>= 5
+        out.append(DIGITS[gap])
+    return "".join(out)
+
+
+def _bitmap(numbers: list[int]) -> str:
+    values = [0] * (numbers[-1] // 6 + 1)
+    for number in numbers:
+        values[number // 6] |= 32 >> (number % 6)
+    return BITMAP + "".join(DIGITS[value] for value in values)
+
+
+def encode_numbers(numbers: list[int]) -> str | None:
+    """A strictly increasing list of document numbers as text, or None if it is not one."""
+    gaps = _gaps(numbers)
+    if not gaps or len(gaps) <= 1 + numbers[-1] // 6 + 1:  # the bitmap's length
+        return gaps
+    return _bitmap(numbers)
+
+
+def decode_numbers(text: str) -> list[int]:
+    out: list[int] = []
+    if text.startswith(BITMAP):
+        for position, char in enumerate(text[1:]):
+            value = VALUE[char]
+            for bit in range(6):
+                if value >> (5 - bit) & 1:
+                    out.append(position * 6 + bit)
+        return out
+    previous, gap, shift = -1, 0, 0
+    for char in text:
+        value = VALUE[char]
+        gap |= (value & 31) << shift
+        if value & 32:
+            shift += 5
+        else:
+            previous += gap + 1
+            out.append(previous)
+            gap = shift = 0
+    return out
+
+
+# --- The index --------------------------------------------------------------------------
+
+
+def canonical(data: dict[str, Any]) -> dict[str, Any]:
+    """Sphinx's frozen index as JSON gives it back, documents of a title or an index entry
+    in document order (a document's own title first among its entries)."""
+    data = json.loads(json.dumps(data))
+    for found in data.get("alltitles", {}).values():
+        found.sort(key=lambda item: (item[0], item[1] is not None))
+    for found in data.get("indexentries", {}).values():
+        found.sort(key=lambda item: item[0])
+    return data
+
+
+def _encode_terms(terms: dict[str, Any]) -> dict[str, Any]:
+    out = {}
+    for word, found in terms.items():
+        text = encode_numbers(found) if isinstance(found, list) else None
+        out[word] = found if text is None else text
+    return out
+
+
+def _encode_entries(entries: dict[str, list]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for entry, found in entries.items():
+        plain = all(len(item) == 3 and item[1] == "" and item[2] is True for item in found)
+        numbers = [item[0] for item in found]
+        text = encode_numbers(numbers) if plain and found else None
+        if text is None:
+            out[entry] = found
+        elif len(numbers) == 1:
+            out[entry] = numbers[0]
+        else:
+            out[entry] = text
+    return out
+
+
+def _split_titles(alltitles: dict[str, list], titles: list) -> tuple[dict[str, list], list[int]]:
+    """``alltitles`` without each document's own title entry, and those documents."""
+    own: list[int] = []
+    rest: dict[str, list] = {}
+    for title, found in alltitles.items():
+        kept = []
+        for item in found:
+            number, anchor = item
+            if anchor is None and isinstance(number, int) and 0 <= number < len(titles) \
+                    and titles[number] == title and number not in own[-1:]:
+                own.append(number)
+            else:
+                kept.append(item)
+        if kept:
+            rest[title] = kept
+    return rest, sorted(own)
+
+
+def _filename_suffix(docnames: list, filenames: list) -> str | None:
+    if not docnames or len(docnames) != len(filenames):
+        return None
+    first = filenames[0]
+    if not isinstance(first, str) or not first.startswith(docnames[0]):
+        return None
+    suffix = first[len(docnames[0]) :]
+    if all(isinstance(f, str) and f == d + suffix for d, f in zip(docnames, filenames)):
+        return suffix
+    return None
+
+
+def encode(data: dict[str, Any]) -> dict[str, Any]:
+    """The compact form of a canonical index (see :func:`canonical`)."""
+    out = dict(data)
+    compact: dict[str, Any] = {"version": VERSION}
+    for key in ("terms", "titleterms"):
+        if isinstance(data.get(key), dict):
+            out[key] = _encode_terms(data[key])
+    if isinstance(data.get("indexentries"), dict):
+        out["indexentries"] = _encode_entries(data["indexentries"])
+    if isinstance(data.get("alltitles"), dict) and isinstance(data.get("titles"), list):
+        out["alltitles"], own = _split_titles(data["alltitles"], data["titles"])
+        compact["own_titles"] = encode_numbers(own)
+    suffix = _filename_suffix(data.get("docnames") or [], data.get("filenames") or [])
+    if suffix is not None:
+        out["filenames"] = []
+        compact["filename_suffix"] = suffix
+    out["compact"] = compact
+    return out
+
+
+def decode(data: dict[str, Any]) -> dict[str, Any]:
+    """Sphinx's own structure from either form (the plain one is returned as it is)."""
+    compact = data.get("compact")
+    if compact is None:
+        return data
+    if not isinstance(compact, dict) or compact.get("version") != VERSION:
+        raise ValueError(f"formato compacto desconhecido: {compact!r}")
+    out = {key: value for key, value in data.items() if key != "compact"}
+    for key in ("terms", "titleterms"):
+        if key in out:
+            out[key] = {w: decode_numbers(v) if isinstance(v, str) else v for w, v in out[key].items()}
+    if "indexentries" in out:
+        entries = {}
+        for entry, found in out["indexentries"].items():
+            if isinstance(found, int):
+                found = [[found, "", True]]
+            elif isinstance(found, str):
+                found = [[number, "", True] for number in decode_numbers(found)]
+            entries[entry] = found
+        out["indexentries"] = entries
+    if "own_titles" in compact:
+        alltitles = {title: list(found) for title, found in out["alltitles"].items()}
+        for number in decode_numbers(compact["own_titles"]):
+            found = alltitles.setdefault(out["titles"][number], [])
+            at = next((i for i, item in enumerate(found) if item[0] >= number), len(found))
+            found.insert(at, [number, None])
+        out["alltitles"] = {title: alltitles[title] for title in sorted(alltitles)}
+    if "filename_suffix" in compact:
+        out["filenames"] = [name + compact["filename_suffix"] for name in out["docnames"]]
+    return out
+
+
+class CompactJavaScriptIndex:
+    """Drop-in for ``sphinx.search.js_index`` (the builder's ``indexer_format``)."""
+
+    def dumps(self, data: Any) -> str:
+        plain = canonical(data)
+        compact = encode(plain)
+        if decode(json.loads(json.dumps(compact))) != plain:
+            logger.warning("índice de busca: a forma compacta não reproduz o índice do Sphinx; "
+                           "gravada a forma completa", type="playbook", subtype="search_index")
+            compact = plain
+        return PREFIX + json.dumps(compact, separators=(",", ":"), sort_keys=True, ensure_ascii=False) + SUFFIX
+
+    def loads(self, text: str) -> Any:
+        if not text.startswith(PREFIX) or not text.endswith(SUFFIX) or len(text) <= len(PREFIX + SUFFIX):
+            raise ValueError("invalid data")
+        return decode(json.loads(text[len(PREFIX) : -len(SUFFIX)]))
+
+    def dump(self, data: Any, f) -> None:
+        f.write(self.dumps(data))
+
+    def load(self, f) -> Any:
+        return self.loads(f.read())
+
+
+compact_js_index = CompactJavaScriptIndex()
+
+
+def load_search_index(path) -> dict[str, Any]:
+    """Sphinx's structure of a written ``searchindex.js`` (compact or plain)."""
+    from pathlib import Path
+
+    return compact_js_index.loads(Path(path).read_text(encoding="utf-8"))
+
+
+#: Mirrors :func:`decode`; loaded with the search language code, before searchindex.js.
+JS_DECODE = r"""
+/* Manual de Atendimento: compact searchindex.js (_ext/playbooks/search_index_format.py). */
+const PlaybookIndex = (() => {
+  const DIGITS = "%(digits)s";
+  const VALUE = {};
+  [...DIGITS].forEach((c, i) => { VALUE[c] = i; });
+  const numbers = (text) => {
+    const out = [];
+    if (text.startsWith("%(bitmap)s")) {
+      for (let p = 1; p < text.length; p++) {
+        const value = VALUE[text[p]];
+        for (let bit = 0; bit < 6; bit++) if ((value >> (5 - bit)) & 1) out.push((p - 1) * 6 + bit);
+      }
+      return out;
+    }
+    let previous = -1, gap = 0, shift = 0;
+    for (const char of text) {
+      const value = VALUE[char];
+      gap += (value & 31) * 2 ** shift;
+      if (value & 32) shift += 5;
+      else { previous += gap + 1; out.push(previous); gap = 0; shift = 0; }
+    }
+    return out;
+  };
+  const decode = (index) => {
+    const compact = index.compact;
+    if (compact === undefined) return index;
+    if (compact.version !== %(version)d) throw new Error("searchindex.js: formato compacto desconhecido");
+    delete index.compact;
+    for (const key of ["terms", "titleterms"]) {
+      const terms = index[key] || {};
+      for (const word of Object.keys(terms))
+        if (typeof terms[word] === "string") terms[word] = numbers(terms[word]);
+    }
+    const entries = index.indexentries || {};
+    for (const entry of Object.keys(entries)) {
+      const found = entries[entry];
+      if (typeof found === "number") entries[entry] = [[found, "", true]];
+      else if (typeof found === "string") entries[entry] = numbers(found).map((n) => [n, "", true]);
+    }
+    if ("own_titles" in compact) {
+      const all = index.alltitles;
+      for (const n of numbers(compact.own_titles)) {
+        const title = index.titles[n];
+        const found = Object.prototype.hasOwnProperty.call(all, title) ? all[title] : (all[title] = []);
+        let at = found.findIndex((item) => item[0] >= n);
+        if (at < 0) at = found.length;
+        found.splice(at, 0, [n, null]);
+      }
+      // Sphinx's key order (sorted), which titles put back at the end would change.
+      index.alltitles = Object.fromEntries(Object.entries(all).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    }
+    if ("filename_suffix" in compact)
+      index.filenames = index.docnames.map((name) => name + compact.filename_suffix);
+    return index;
+  };
+  return { decode, numbers };
+})();
+if (typeof Search !== "undefined" && !Search._playbookIndex) {
+  Search._playbookIndex = true;
+  const setIndex = Search.setIndex;
+  Search.setIndex = (index) => setIndex(PlaybookIndex.decode(index));
+}
+""" % {"digits": DIGITS, "bitmap": BITMAP, "version": VERSION}
+
+
+def use_compact_index(app: Sphinx) -> None:
+    builder = app.builder
+    if isinstance(builder, StandaloneHTMLBuilder) and app.config.playbook_search_compact_index:
+        builder.indexer_format = compact_js_index
+
+
+def setup(app: Sphinx) -> None:
+    app.add_config_value("playbook_search_compact_index", True, "html", types=frozenset({bool}))
+    app.connect("builder-inited", use_compact_index)

@@ -1,0 +1,103 @@
+"""The compact searchindex.js on a built handbook: same index, same results, fewer bytes.
+
+The handbook is the real one plus playbooks from the benchmark's generator (shaped like
+PEN's, see bench/corpus.py), built twice: with the compact index and with Sphinx's plain
+one (``playbook_search_compact_index = False``).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import PEN_WIKI, PROJECT
+from sphinx.testing.util import SphinxTestApp
+from test_search import pages, search
+
+from playbooks.schema import normalize_heading
+from playbooks.search_index_format import canonical, compact_js_index, load_search_index
+
+sys.path.insert(0, str(PROJECT))
+from bench import harness  # noqa: E402
+
+PLAYBOOKS = 150
+STANDARD_HEADINGS = {normalize_heading(h) for h in (
+    "Situação", "Quando Ocorre", "Solução Sugerida", "Modelo de Resposta para Chamados",
+    "Atribuições e responsabilidades", "Perfil do usuário", "Palavras-chave", "Referências")}
+
+
+def _build(root: Path, compact: bool) -> Path:
+    app = SphinxTestApp("html", srcdir=root, freshenv=True,
+                        confoverrides={"playbook_search_compact_index": compact})
+    try:
+        app.build()
+        assert "WARNING" not in app.warning.getvalue(), app.warning.getvalue()
+    finally:
+        app.cleanup()
+    return Path(app.outdir)
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory) -> dict[str, Path]:
+    if not PEN_WIKI.is_dir():
+        pytest.fail(f"PEN's sample is missing: {PEN_WIKI}")
+    work = tmp_path_factory.mktemp("compact-index")
+    out = {}
+    for name, compact in (("compact", True), ("plain", False)):
+        root = harness.make_corpus(work / name, PLAYBOOKS, "indice-compacto", PEN_WIKI)
+        harness.write_corpus_conf(root)
+        out[name] = _build(root, compact)
+    return out
+
+
+def test_compact_index_means_exactly_sphinx_index(sites):
+    compact_text = (sites["compact"] / "searchindex.js").read_text(encoding="utf-8")
+    plain_text = (sites["plain"] / "searchindex.js").read_text(encoding="utf-8")
+    assert '"compact":{' in compact_text
+    assert '"compact":{' not in plain_text
+    plain = json.loads(plain_text[len("Search.setIndex("):-1])
+    assert len(plain["docnames"]) > PLAYBOOKS
+    assert load_search_index(sites["compact"] / "searchindex.js") == canonical(plain)
+
+
+def test_compact_index_is_much_smaller_compressed(sites):
+    sizes = {name: len(gzip.compress((site / "searchindex.js").read_bytes(), 9)) for name, site in sites.items()}
+    # 0.76 at 150 playbooks; the share saved grows with the handbook (0.58 at 1,000, make bench).
+    assert sizes["compact"] < 0.8 * sizes["plain"], sizes
+
+
+def test_searchable_titles_keep_each_page_title_but_not_the_standard_headings(sites):
+    index = load_search_index(sites["compact"] / "searchindex.js")
+    docnames, titles, alltitles = index["docnames"], index["titles"], index["alltitles"]
+    for number, title in enumerate(titles):
+        assert [number, None] in alltitles[title], docnames[number]
+    playbooks = {i for i, name in enumerate(docnames) if name.startswith("playbooks/") and not name.endswith("index")}
+    standard = [(title, found) for title, found in alltitles.items()
+                if normalize_heading(title) in STANDARD_HEADINGS and any(n in playbooks for n, _ in found)]
+    assert standard == []
+    # The writer's guide is not a playbook: its own "Palavras-chave" heading stays searchable.
+    guide = docnames.index("guia/index")
+    assert any(n == guide for n, _ in alltitles.get("Palavras-chave", []))
+
+
+def test_browser_rebuilds_the_same_index_and_finds_the_same_results(sites, serve, browser_context):
+    compact_base, plain_base = serve(sites["compact"]), serve(sites["plain"])
+    page = browser_context.new_page()
+    page.goto(compact_base + "search.html")
+    page.wait_for_function("() => Search._index !== null", timeout=20000)
+    in_browser = page.evaluate("() => JSON.stringify(Search._index)")
+    assert json.loads(in_browser) == load_search_index(sites["compact"] / "searchindex.js")
+    index = load_search_index(sites["compact"] / "searchindex.js")
+    # Queries: a title, a keyword, words of the text, a word in most playbooks, a number.
+    first_playbook = next(i for i, n in enumerate(index["docnames"]) if n.count("/") == 2)
+    keyword = next(entry for entry, found in index["indexentries"].items() if len(found) > 1)
+    common = max(index["terms"], key=lambda w: len(index["terms"][w]) if isinstance(index["terms"][w], list) else 1)
+    queries = [index["titles"][first_playbook], keyword, "processo parado", "erro ao assinar", common, "500"]
+    for query in queries:
+        compact_results = search(page, compact_base, query)
+        plain_results = search(page, plain_base, query)
+        assert compact_results == plain_results, query
+    assert pages(search(page, compact_base, index["titles"][first_playbook]))[0] == index["docnames"][first_playbook]
