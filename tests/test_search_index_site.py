@@ -101,3 +101,33 @@ def test_browser_rebuilds_the_same_index_and_finds_the_same_results(sites, serve
         plain_results = search(page, plain_base, query)
         assert compact_results == plain_results, query
     assert pages(search(page, compact_base, index["titles"][first_playbook]))[0] == index["docnames"][first_playbook]
+
+
+def test_any_search_language_reads_the_compact_index(make_app, tmp_path, serve, browser_context):
+    """The decoder travels in searchindex.js: an English search page works too."""
+    from workflow import playbook, small_handbook
+
+    files = {"sei/assinatura.rst": playbook("Assinatura recusada"), "sei/credencial.rst": playbook("Credencial vencida")}
+    app = make_app("html", srcdir=small_handbook(tmp_path, files, 'html_search_language = "en"'), freshenv=True)
+    app.build()
+    assert "WARNING" not in app.warning.getvalue(), app.warning.getvalue()
+    assert '"compact":{' in (app.outdir / "searchindex.js").read_text(encoding="utf-8")
+    base = serve(app.outdir)
+    page = browser_context.new_page()
+    assert pages(search(page, base, "credencial")) == ["playbooks/sei/credencial"]
+    assert page.evaluate("() => Search._index.filenames") == load_search_index(app.outdir / "searchindex.js")["filenames"]
+
+
+@pytest.mark.parametrize(("builder", "index_file"), [("pickle", "searchindex.pickle"), ("json", "searchindex.json")])
+def test_pickle_and_json_builders_keep_sphinx_format(make_app, tmp_path, builder, index_file):
+    import pickle
+
+    from workflow import playbook, small_handbook
+
+    app = make_app(builder, srcdir=small_handbook(tmp_path, {"sei/a.rst": playbook("Assinatura recusada")}),
+                   freshenv=True)
+    app.build()
+    path = app.outdir / index_file
+    data = pickle.loads(path.read_bytes()) if builder == "pickle" else json.loads(path.read_text(encoding="utf-8"))
+    assert "compact" not in data
+    assert "playbooks/sei/a" in data["docnames"]

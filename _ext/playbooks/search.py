@@ -39,7 +39,6 @@ from sphinx.search.pt import SearchPortuguese
 from .config import is_playbook, schema_from
 from .fold import fold
 from .records import get_records
-from .search_index_format import JS_DECODE
 
 #: Plural endings of the ``-ão`` family (applied first, folded), to the singular.
 PLURALS = (("oes", "ao"), ("aes", "ao"), ("aos", "ao"))
@@ -227,7 +226,7 @@ class SearchPortugueseFolded(SearchPortuguese):
             "weight": KEYWORD_WEIGHT,
             "word_cap": WORD_CAP,
         }
-        return "\n".join((base, portuguese, code, JS_DECODE))
+        return "\n".join((base, portuguese, code))
 
 
 

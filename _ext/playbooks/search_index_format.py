@@ -13,11 +13,11 @@ downloads all of it before the first query.  At 1,000 playbooks most of that fil
 * the index entries of the playbooks' keywords (``[[i, "", true], ...]``) -- written like
   the words' lists.
 
-The file keeps Sphinx's shape (``Search.setIndex({...})``) with one more key,
-``compact``; :data:`JS_DECODE` (shipped in the search language code, which the search
-page loads before the index) rebuilds Sphinx's own structure before ``Search.setIndex``
-sees it, so searchtools.js and search.py work on the usual index.  :func:`loads` does
-the same in Python for Sphinx's incremental builds.
+The file is still one call, ``Search.setIndex(decoder(data))``: the data has one more
+key, ``compact``, and :data:`JS_DECODER` (about 0.7 KB gzipped, in the same file) rebuilds
+Sphinx's own structure before ``Search.setIndex`` sees it, so searchtools.js and
+search.py work on the usual index.  :func:`loads` does the same in Python for Sphinx's
+incremental builds, and reads Sphinx's plain form too.
 
 The only change in content is order: the documents of an index entry or a title are
 listed by document number (Sphinx orders results by score and name, not by that order).
@@ -31,7 +31,6 @@ import json
 from typing import Any
 
 from sphinx.application import Sphinx
-from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.util import logging
 
 logger = logging.getLogger(__name__)
@@ -221,47 +220,13 @@ def decode(data: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-class CompactJavaScriptIndex:
-    """Drop-in for ``sphinx.search.js_index`` (the builder's ``indexer_format``)."""
-
-    def dumps(self, data: Any) -> str:
-        plain = canonical(data)
-        compact = encode(plain)
-        if decode(json.loads(json.dumps(compact))) != plain:
-            logger.warning("índice de busca: a forma compacta não reproduz o índice do Sphinx; "
-                           "gravada a forma completa", type="playbook", subtype="search_index")
-            compact = plain
-        return PREFIX + json.dumps(compact, separators=(",", ":"), sort_keys=True, ensure_ascii=False) + SUFFIX
-
-    def loads(self, text: str) -> Any:
-        if not text.startswith(PREFIX) or not text.endswith(SUFFIX) or len(text) <= len(PREFIX + SUFFIX):
-            raise ValueError("invalid data")
-        return decode(json.loads(text[len(PREFIX) : -len(SUFFIX)]))
-
-    def dump(self, data: Any, f) -> None:
-        f.write(self.dumps(data))
-
-    def load(self, f) -> Any:
-        return self.loads(f.read())
-
-
-compact_js_index = CompactJavaScriptIndex()
-
-
-def load_search_index(path) -> dict[str, Any]:
-    """Sphinx's structure of a written ``searchindex.js`` (compact or plain)."""
-    from pathlib import Path
-
-    return compact_js_index.loads(Path(path).read_text(encoding="utf-8"))
-
-
-#: Mirrors :func:`decode`; loaded with the search language code, before searchindex.js.
-JS_DECODE = r"""
-/* Manual de Atendimento: compact searchindex.js (_ext/playbooks/search_index_format.py). */
-const PlaybookIndex = (() => {
+#: The decoder, a JavaScript function that mirrors :func:`decode`.  It travels in
+#: searchindex.js itself, so the file works with any search language and can never meet
+#: a decoder of another version (a cached script) in the browser.
+JS_DECODER = r"""function playbookIndex(index) {
   const DIGITS = "%(digits)s";
   const VALUE = {};
-  [...DIGITS].forEach((c, i) => { VALUE[c] = i; });
+  for (let i = 0; i < DIGITS.length; i++) VALUE[DIGITS[i]] = i;
   const numbers = (text) => {
     const out = [];
     if (text.startsWith("%(bitmap)s")) {
@@ -280,51 +245,98 @@ const PlaybookIndex = (() => {
     }
     return out;
   };
-  const decode = (index) => {
-    const compact = index.compact;
-    if (compact === undefined) return index;
-    if (compact.version !== %(version)d) throw new Error("searchindex.js: formato compacto desconhecido");
-    delete index.compact;
-    for (const key of ["terms", "titleterms"]) {
-      const terms = index[key] || {};
-      for (const word of Object.keys(terms))
-        if (typeof terms[word] === "string") terms[word] = numbers(terms[word]);
+  const compact = index.compact;
+  delete index.compact;
+  for (const key of ["terms", "titleterms"]) {
+    const terms = index[key] || {};
+    for (const word of Object.keys(terms))
+      if (typeof terms[word] === "string") terms[word] = numbers(terms[word]);
+  }
+  const entries = index.indexentries || {};
+  for (const entry of Object.keys(entries)) {
+    const found = entries[entry];
+    if (typeof found === "number") entries[entry] = [[found, "", true]];
+    else if (typeof found === "string") entries[entry] = numbers(found).map((n) => [n, "", true]);
+  }
+  if ("own_titles" in compact) {
+    const all = new Map(Object.entries(index.alltitles));
+    for (const n of numbers(compact.own_titles)) {
+      const title = index.titles[n];
+      if (!all.has(title)) all.set(title, []);
+      const found = all.get(title);
+      let at = found.findIndex((item) => item[0] >= n);
+      if (at < 0) at = found.length;
+      found.splice(at, 0, [n, null]);
     }
-    const entries = index.indexentries || {};
-    for (const entry of Object.keys(entries)) {
-      const found = entries[entry];
-      if (typeof found === "number") entries[entry] = [[found, "", true]];
-      else if (typeof found === "string") entries[entry] = numbers(found).map((n) => [n, "", true]);
-    }
-    if ("own_titles" in compact) {
-      const all = index.alltitles;
-      for (const n of numbers(compact.own_titles)) {
-        const title = index.titles[n];
-        const found = Object.prototype.hasOwnProperty.call(all, title) ? all[title] : (all[title] = []);
-        let at = found.findIndex((item) => item[0] >= n);
-        if (at < 0) at = found.length;
-        found.splice(at, 0, [n, null]);
-      }
-      // Sphinx's key order (sorted), which titles put back at the end would change.
-      index.alltitles = Object.fromEntries(Object.entries(all).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    }
-    if ("filename_suffix" in compact)
-      index.filenames = index.docnames.map((name) => name + compact.filename_suffix);
-    return index;
-  };
-  return { decode, numbers };
-})();
-if (typeof Search !== "undefined" && !Search._playbookIndex) {
-  Search._playbookIndex = true;
-  const setIndex = Search.setIndex;
-  Search.setIndex = (index) => setIndex(PlaybookIndex.decode(index));
-}
-""" % {"digits": DIGITS, "bitmap": BITMAP, "version": VERSION}
+    // Sphinx's key order (sorted); titles put back would otherwise come last.
+    index.alltitles = Object.fromEntries([...all].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  }
+  if ("filename_suffix" in compact)
+    index.filenames = index.docnames.map((name) => name + compact.filename_suffix);
+  return index;
+}""" % {"digits": DIGITS, "bitmap": BITMAP}
+
+#: Start of a compact searchindex.js: the decoder applied to the data that follows.
+COMPACT_PREFIX = "Search.setIndex((" + JS_DECODER + ")(\n"
+#: Last line before the data (what :func:`read_data` looks for, whatever the decoder).
+DATA_MARK = "\n/* índice */"
+COMPACT_SUFFIX = "));\n"
+
+
+def read_data(text: str) -> dict[str, Any]:
+    """The JSON object written in a searchindex.js (compact or Sphinx's plain form)."""
+    if text.startswith(PREFIX + "{") and text.endswith(SUFFIX):
+        data = text[len(PREFIX) : -len(SUFFIX)]
+    elif text.startswith(PREFIX) and DATA_MARK in text and text.endswith(COMPACT_SUFFIX):
+        data = text[text.index(DATA_MARK) + len(DATA_MARK) : -len(COMPACT_SUFFIX)]
+    else:
+        raise ValueError("invalid data")
+    found = json.loads(data)
+    if not isinstance(found, dict):
+        raise ValueError("invalid data")
+    return found
+
+
+class CompactJavaScriptIndex:
+    """Drop-in for ``sphinx.search.js_index`` (the HTML builder's ``indexer_format``)."""
+
+    def dumps(self, data: Any) -> str:
+        plain = canonical(data)
+        compact = encode(plain)
+        if decode(json.loads(json.dumps(compact))) != plain:
+            logger.warning("índice de busca: a forma compacta não reproduz o índice do Sphinx; "
+                           "gravada a forma completa", type="playbook", subtype="search_index")
+            return PREFIX + json.dumps(plain, separators=(",", ":"), sort_keys=True) + SUFFIX
+        body = json.dumps(compact, separators=(",", ":"), sort_keys=True, ensure_ascii=False)
+        return COMPACT_PREFIX + DATA_MARK + body + COMPACT_SUFFIX
+
+    def loads(self, text: str) -> Any:
+        return decode(read_data(text))
+
+    def dump(self, data: Any, f) -> None:
+        f.write(self.dumps(data))
+
+    def load(self, f) -> Any:
+        return self.loads(f.read())
+
+
+compact_js_index = CompactJavaScriptIndex()
+
+
+def load_search_index(path) -> dict[str, Any]:
+    """Sphinx's structure of a written ``searchindex.js`` (compact or plain)."""
+    from pathlib import Path
+
+    return compact_js_index.loads(Path(path).read_text(encoding="utf-8"))
 
 
 def use_compact_index(app: Sphinx) -> None:
+    """Only where Sphinx writes ``searchindex.js`` (not the pickle or JSON builders)."""
+    from sphinx.search import js_index
+
     builder = app.builder
-    if isinstance(builder, StandaloneHTMLBuilder) and app.config.playbook_search_compact_index:
+    if (builder.name in {"html", "dirhtml"} and getattr(builder, "indexer_format", None) is js_index
+            and app.config.playbook_search_compact_index):
         builder.indexer_format = compact_js_index
 
 
