@@ -119,6 +119,8 @@ def test_any_search_language_reads_the_compact_index(make_app, tmp_path, serve, 
 
 
 @pytest.mark.parametrize(("builder", "index_file"), [("pickle", "searchindex.pickle"), ("json", "searchindex.json")])
+# sphinxcontrib-serializinghtml itself still uses the builder's deprecated ``app``.
+@pytest.mark.filterwarnings("ignore:'sphinxcontrib.serializinghtml")
 def test_pickle_and_json_builders_keep_sphinx_format(make_app, tmp_path, builder, index_file):
     import pickle
 
