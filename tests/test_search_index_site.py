@@ -17,16 +17,15 @@ from conftest import PEN_WIKI, PROJECT
 from sphinx.testing.util import SphinxTestApp
 from test_search import pages, search
 
-from playbooks.schema import normalize_heading
+from playbooks.schema import DEFAULT_KINDS, normalize_heading
 from playbooks.search_index_format import canonical, compact_js_index, load_search_index
 
 sys.path.insert(0, str(PROJECT))
 from bench import harness  # noqa: E402
 
 PLAYBOOKS = 150
-STANDARD_HEADINGS = {normalize_heading(h) for h in (
-    "Situação", "Quando Ocorre", "Solução Sugerida", "Modelo de Resposta para Chamados",
-    "Atribuições e responsabilidades", "Perfil do usuário", "Palavras-chave", "Referências")}
+#: The handbook's conf.py declares these same script sections.
+STANDARD_HEADINGS = {normalize_heading(h) for h in DEFAULT_KINDS["script"]["sections"]}
 
 
 def _build(root: Path, compact: bool) -> Path:

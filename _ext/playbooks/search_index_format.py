@@ -28,6 +28,7 @@ order) and writes Sphinx's plain form otherwise.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
@@ -325,8 +326,6 @@ compact_js_index = CompactJavaScriptIndex()
 
 def load_search_index(path) -> dict[str, Any]:
     """Sphinx's structure of a written ``searchindex.js`` (compact or plain)."""
-    from pathlib import Path
-
     return compact_js_index.loads(Path(path).read_text(encoding="utf-8"))
 
 
