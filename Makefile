@@ -33,7 +33,7 @@ html: $(STAMP)
 	"$(SPHINXBUILD)" -M html "$(SOURCEDIR)" "$(BUILDDIR)" -c "$(CONFDIR)" -W $(SPHINXOPTS)
 
 check: $(STAMP)
-	@PYTHONPATH=_ext "$(VPY)" -m playbooks.check --conf "$(CONFDIR)/conf.py" --source "$(SOURCEDIR)" $(FILES)
+	@PYTHONPATH=_ext "$(VPY)" -m playbooks check --conf "$(CONFDIR)/conf.py" --source "$(SOURCEDIR)" $(FILES)
 
 # Ferramentas de teste do npm (validador HTML vnu-jar e axe-core), nas versões exatas
 # de package-lock.json.  --ignore-scripts: o vnu-jar usa o Java da máquina (nada é baixado).
@@ -48,11 +48,11 @@ test: $(STAMP) $(NODE_STAMP)
 
 # make new CATEGORY=sei TITLE="Acesso externo ao SEI"
 new: $(STAMP)
-	@PYTHONPATH=_ext "$(VPY)" -m playbooks.scaffold --conf "$(CONFDIR)/conf.py" --source "$(SOURCEDIR)" --category "$$CATEGORY" --title "$$TITLE"
+	@PYTHONPATH=_ext "$(VPY)" -m playbooks new --conf "$(CONFDIR)/conf.py" --source "$(SOURCEDIR)" --category "$$CATEGORY" --title "$$TITLE"
 
 # make import SRC=<pasta ou arquivo> [CATEGORY=sei] [FORCE=1]
 import: $(STAMP)
-	@PYTHONPATH=_ext "$(VPY)" -m playbooks.importer --conf "$(CONFDIR)/conf.py" --source "$(SOURCEDIR)" --category "$$CATEGORY" $(if $(FORCE),--force) -- "$$SRC"
+	@PYTHONPATH=_ext "$(VPY)" -m playbooks import --conf "$(CONFDIR)/conf.py" --source "$(SOURCEDIR)" --category "$$CATEGORY" $(if $(FORCE),--force) -- "$$SRC"
 
 # Pré-visualização: reconstrói ao salvar e recarrega o navegador (só em 127.0.0.1).
 SERVE_PORT ?= 8000

@@ -46,9 +46,9 @@ PROJECT = Path(__file__).resolve().parent.parent
 if str(PROJECT / "_ext") not in sys.path:
     sys.path.insert(0, str(PROJECT / "_ext"))
 
-from playbooks import check  # noqa: E402
-from playbooks.outline import build_outline, section_body  # noqa: E402
-from playbooks.sources import read  # noqa: E402
+from playbooks.writers import check  # noqa: E402
+from playbooks.standard.outline import build_outline, section_body  # noqa: E402
+from playbooks.standard.sources import read  # noqa: E402
 
 DEFAULT_PEN_WIKI = PROJECT.parent / "shared" / "pen-wiki"
 DEFAULT_SEED = "manual-de-atendimento"

@@ -57,7 +57,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "_ext"))
 
 from bench import corpus  # noqa: E402
-from playbooks import atomic  # noqa: E402
+from playbooks.writers import atomic  # noqa: E402
 
 DEFAULT_SIZES = (100, 300, 1000, 3000)
 BASELINE_LIMIT = 300

@@ -6,7 +6,7 @@ import re
 
 from workflow import clean_env, make, project_copy
 
-from playbooks.check import Report
+from playbooks.writers.check import Report
 
 BROKEN = """\
 Playbook quebrado

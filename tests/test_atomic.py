@@ -13,14 +13,14 @@ from pathlib import Path
 import pytest
 from conftest import PROJECT
 
-from playbooks import atomic
+from playbooks.writers import atomic
 
 SIZE = 48 * 1024 * 1024  # large enough that the write takes a while
 
 WRITER = f"""
 import sys
 sys.path.insert(0, {str(PROJECT / "_ext")!r})
-from playbooks import atomic
+from playbooks.writers import atomic
 data = bytes([int(sys.argv[2])]) * {SIZE}
 print("writing", flush=True)
 atomic.write_bytes(sys.argv[1], data)

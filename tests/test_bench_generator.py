@@ -15,7 +15,7 @@ from conftest import PEN_WIKI, PROJECT, normalized_warnings
 sys.path.insert(0, str(PROJECT))
 
 from bench import corpus, harness  # noqa: E402
-from playbooks.config import playbook_category  # noqa: E402
+from playbooks.collect.config import playbook_category  # noqa: E402
 
 REPLY = "Modelo de Resposta para Chamados"
 
@@ -50,7 +50,7 @@ def test_generated_playbooks_pass_the_validation_core_without_any_docutils_messa
     # The checker in its own process (it registers stand-ins for Sphinx's markup in
     # docutils' global registry, which would leak into the Sphinx builds of other tests).
     result = subprocess.run(
-        [sys.executable, "-m", "playbooks.check", "--conf",
+        [sys.executable, "-m", "playbooks", "check", "--conf",
          str(harness.write_corpus_conf(tmp_path / "conf") / "conf.py"),
          "--source", str(tmp_path / "source")],
         cwd=PROJECT, capture_output=True, text=True, env={"PYTHONPATH": str(PROJECT / "_ext")},

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from playbooks.records import get_records
+from playbooks.collect.records import get_records
 
 
 class CatalogParser(HTMLParser):

@@ -7,7 +7,7 @@ import re
 from conftest import normalized_warnings
 from workflow import checker_output, playbook, small_handbook
 
-from playbooks.duplicates import MIN_REPLY_CHARS, ReplyEntry, find_replies
+from playbooks.standard.duplicates import MIN_REPLY_CHARS, ReplyEntry, find_replies
 
 REPLY = ("Informamos que o certificado digital do órgão expirou e precisa ser renovado no "
          "portal de credenciamento antes de um novo envio de processos.")

@@ -7,8 +7,8 @@ import re
 from conftest import normalized_warnings
 from workflow import checker_output, playbook, small_handbook
 
-from playbooks.duplicates import Entry, find, quick_title
-from playbooks.schema import build_kinds
+from playbooks.standard.duplicates import Entry, find, quick_title
+from playbooks.standard.schema import build_kinds
 
 DUP = re.compile(r"^(?:<srcdir>/)?(?P<path>playbooks/\S+?):(?P<line>\d+): WARNING: (?P<msg>.*) "
                  r"\[playbook\.duplicate_title\]$", re.M)

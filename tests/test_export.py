@@ -9,7 +9,7 @@ import pytest
 from conftest import PROJECT
 from replies_support import SEED_TEXT
 
-from playbooks.records import get_records
+from playbooks.collect.records import get_records
 
 FIELDS = {"id", "url", "title", "source_title", "date", "version", "kind", "category", "category_label",
           "team", "team_level", "profile", "keywords", "status", "review_by", "sections", "replies"}

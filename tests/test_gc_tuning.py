@@ -7,7 +7,7 @@ import shutil
 
 from conftest import PROJECT, normalized_warnings
 
-from playbooks import gc_tuning
+from playbooks.build import gc_tuning
 
 
 def test_thresholds_are_raised_while_building_and_restored_afterwards(make_app, tmp_path):

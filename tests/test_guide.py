@@ -8,9 +8,9 @@ import shutil
 
 from conftest import PROJECT, normalized_warnings
 
-from playbooks.check import load_conf
-from playbooks.config import schema_from
-from playbooks.scaffold import render
+from playbooks.writers.check import load_conf
+from playbooks.collect.config import schema_from
+from playbooks.writers.scaffold import render
 
 GUIDE = PROJECT / "source" / "guia" / "index.rst"
 

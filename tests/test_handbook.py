@@ -10,7 +10,7 @@ import sys
 import pytest
 from conftest import PEN_WIKI, PROJECT, SEED, normalized_warnings
 
-from playbooks import check
+from playbooks.writers import check
 
 SEED_PATH = PROJECT / "source" / "playbooks" / "sei" / "suporte-ao-sei.rst"
 GENERAL_PAGES = {"Documentacao_de_Apoio.rst", "TreinamentosApresentacoes.rst"}
@@ -37,7 +37,7 @@ def test_handbook_builds_without_any_warning(make_app, tmp_path):
 
 def test_make_check_passes_on_the_handbook():
     result = subprocess.run(
-        [sys.executable, "-m", "playbooks.check", "--conf", "conf.py", "--source", "source"],
+        [sys.executable, "-m", "playbooks", "check", "--conf", "conf.py", "--source", "source"],
         cwd=PROJECT, capture_output=True, text=True, env={"PYTHONPATH": str(PROJECT / "_ext")},
     )
     assert result.returncode == 0, result.stdout + result.stderr

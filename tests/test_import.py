@@ -13,7 +13,7 @@ import pytest
 from conftest import PEN_WIKI, SEED
 from workflow import clean_env, make, playbook, project_copy, tree_digest
 
-from playbooks.importer import fix_separators
+from playbooks.writers.importer import fix_separators
 
 SEED_IN_HANDBOOK = "source/playbooks/sei/suporte-ao-sei.rst"
 REPORT_LINE = re.compile(r"^(?P<path>source/\S.*?):(?P<line>\d+): (?P<level>WARNING|ERROR|SEVERE): (?P<msg>.*) "
@@ -283,7 +283,7 @@ def test_killed_import_leaves_every_file_as_it_was_or_complete(tmp_path):
         if number % 2:  # half of them already exist, with the writer's older text
             old[target] = playbook(title).encode("utf-8")
             target.write_bytes(old[target])
-    command = [sys.executable, "-m", "playbooks.importer", "--conf", "conf.py", "--source", "source", "--force",
+    command = [sys.executable, "-m", "playbooks", "import", "--conf", "conf.py", "--source", "source", "--force",
                str(src.parent)]
     env = {**clean_env(), "PYTHONPATH": str(project / "_ext")}
 

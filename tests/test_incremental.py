@@ -11,7 +11,7 @@ import time
 
 from conftest import PROJECT
 
-from playbooks.search_index_format import load_search_index
+from playbooks.finding.search_index_format import load_search_index
 
 ROOT = PROJECT / "tests" / "roots" / "test-catalog"
 

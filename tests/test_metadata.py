@@ -10,9 +10,9 @@ import sys
 import pytest
 from conftest import PROJECT, normalized_warnings
 
-from playbooks import check
-from playbooks.metadata import parse_title, split_keywords, team_level
-from playbooks.records import get_records
+from playbooks.writers import check
+from playbooks.standard.metadata import parse_title, split_keywords, team_level
+from playbooks.collect.records import get_records
 
 
 @pytest.mark.parametrize(("title", "display", "date", "version"), [
@@ -108,7 +108,7 @@ def test_checker_reports_the_same_separator_warnings(rootdir, capsys):
 
 def test_make_check_suggests_semicolons_on_pen_files():
     result = subprocess.run(
-        [sys.executable, "-m", "playbooks.check", "--conf", "conf.py", "--source", "source",
+        [sys.executable, "-m", "playbooks", "check", "--conf", "conf.py", "--source", "source",
          str(PROJECT.parent / "shared" / "pen-wiki" / "Tramita_GOV_BR" / "Processo_parado_no_status_2.rst")],
         cwd=PROJECT, capture_output=True, text=True, env={"PYTHONPATH": str(PROJECT / "_ext")},
     )

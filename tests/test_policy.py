@@ -18,7 +18,9 @@ from conftest import PROJECT, normalized_warnings
 from docutils import nodes
 from sphinx.errors import ConfigError
 
-from playbooks import check, guards, policy
+from playbooks.writers import check
+from playbooks.safety import guards
+from playbooks.safety import policy
 
 ROOT = PROJECT / "tests" / "roots" / "test-policy"
 WARNING_RE = re.compile(

@@ -26,8 +26,8 @@ from conftest import PEN_WIKI, PROJECT, SEED, normalized_warnings
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from playbooks import check
-from playbooks.sources import SourceError, decode
+from playbooks.writers import check
+from playbooks.standard.sources import SourceError, decode
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 CHECKER_EXAMPLES = int(os.environ.get("PROPERTY_CHECKER_EXAMPLES", "1000"))

@@ -11,8 +11,8 @@ sys.path.insert(0, str(PROJECT))
 
 from bench import corpus
 from bench.harness import CORPUS_SUPPRESS  # PEN's separators are kept in the corpus  # noqa: E402
-from playbooks import read_order  # noqa: E402
-from playbooks.config import is_playbook  # noqa: E402
+from playbooks.build import read_order  # noqa: E402
+from playbooks.collect.config import is_playbook  # noqa: E402
 
 
 def handbook(tmp_path, name):

@@ -13,10 +13,10 @@ from docutils.core import publish_doctree
 from replies_support import (NUP_DRAFTS, PROSE_IN_CONSTRUCTION, SEED_TEXT, TRAMITA_DRAFT,
                              TWO_REPLIES, build)
 
-from playbooks.outline import build_outline
-from playbooks.records import get_records
-from playbooks.replies import GREETING_RE, templates_for
-from playbooks.schema import DEFAULT_KINDS, build_schema
+from playbooks.standard.outline import build_outline
+from playbooks.collect.records import get_records
+from playbooks.replies.extract import GREETING_RE, templates_for
+from playbooks.standard.schema import DEFAULT_KINDS, build_schema
 
 KIND = build_schema(DEFAULT_KINDS, None, {}).kinds["script"]
 RECORD_KEYS = {"label", "text", "html", "draft", "placeholders", "line"}

@@ -9,8 +9,8 @@ import pytest
 from conftest import normalized_warnings
 from workflow import checker_output, playbook, small_handbook
 
-from playbooks import review
-from playbooks.records import get_records
+from playbooks.standard import review
+from playbooks.collect.records import get_records
 
 WARN = re.compile(r"^(?:<srcdir>/)?(?P<path>playbooks/\S+?):(?P<line>\d+): (?P<level>WARNING|ERROR): "
                   r"(?P<msg>.*) \[(?P<type>playbook\.review_\w+)\]$", re.M)

@@ -7,11 +7,11 @@ import re
 import pytest
 from workflow import make, project_copy
 
-from playbooks import atomic
-from playbooks.check import load_conf
-from playbooks.config import schema_from
-from playbooks.names import slugify, title_core, title_key
-from playbooks.scaffold import SECTION_HINTS, render
+from playbooks.writers import atomic
+from playbooks.writers.check import load_conf
+from playbooks.collect.config import schema_from
+from playbooks.standard.names import slugify, title_core, title_key
+from playbooks.writers.scaffold import SECTION_HINTS, render
 
 SCRIPT_SECTIONS = [
     "Situação", "Quando Ocorre", "Solução Sugerida", "Modelo de Resposta para Chamados",

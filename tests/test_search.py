@@ -8,7 +8,7 @@ import urllib.parse
 import pytest
 from conftest import PEN_WIKI
 
-from playbooks.search import SearchPortugueseFolded
+from playbooks.finding.search import SearchPortugueseFolded
 
 
 def search(page, base: str, query: str) -> list[tuple[str, str]]:

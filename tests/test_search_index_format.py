@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from playbooks import search_index_format as fmt
+from playbooks.finding import search_index_format as fmt
 
 increasing = st.sets(st.integers(min_value=0, max_value=5000), max_size=300).map(sorted)
 

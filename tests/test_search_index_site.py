@@ -17,8 +17,8 @@ from conftest import PEN_WIKI, PROJECT
 from sphinx.testing.util import SphinxTestApp
 from test_search import pages, search
 
-from playbooks.schema import DEFAULT_KINDS, normalize_heading
-from playbooks.search_index_format import canonical, compact_js_index, load_search_index
+from playbooks.standard.schema import DEFAULT_KINDS, normalize_heading
+from playbooks.finding.search_index_format import canonical, compact_js_index, load_search_index
 
 sys.path.insert(0, str(PROJECT))
 from bench import harness  # noqa: E402

@@ -8,7 +8,7 @@ import unicodedata
 import pytest
 from conftest import PROJECT, normalized_warnings
 
-from playbooks import check
+from playbooks.writers import check
 
 STANDARD = PROJECT / "tests" / "roots" / "test-standard"
 VALID = (STANDARD / "playbooks" / "sei" / "valido.rst").read_text(encoding="utf-8")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import PROJECT, normalized_warnings
 
-from playbooks import check
+from playbooks.writers import check
 
 ROOT = PROJECT / "tests" / "roots" / "test-standard"
 

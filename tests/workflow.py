@@ -91,9 +91,9 @@ def small_handbook(tmp_path: Path, files: dict[str, str], conf_extra: str = "") 
 
 
 def checker_output(src: Path, *files: str, env: dict[str, str] | None = None):
-    """``python -m playbooks.check`` on ``src`` (a small handbook), as ``make check`` runs it."""
+    """``python -m playbooks check`` on ``src`` (a small handbook), as ``make check`` runs it."""
     return subprocess.run(
-        [sys.executable, "-m", "playbooks.check", "--conf", "conf.py", "--source", ".", *files],
+        [sys.executable, "-m", "playbooks", "check", "--conf", "conf.py", "--source", ".", *files],
         cwd=src, capture_output=True, text=True,
         env={**clean_env(**(env or {})), "PYTHONPATH": str(PROJECT / "_ext")},
     )

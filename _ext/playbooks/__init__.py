@@ -7,10 +7,14 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import catalog, config, export, keywords_index, metadata, panel, reading, records
-from . import reply_html, reply_record, search, theme
-from . import duplicates, guide, pages, review  # the writer's workflow
-from . import accessibility, guards, offline, policy, terminal  # issue 7: safety, intranet, a11y
+from .build import gc_tuning, parallel, read_order
+from .collect import config, reading, records, reply_record
+from .finding import catalog, export, keywords_index, search
+from .replies import html as reply_html
+from .safety import guards, offline, policy
+from .site import accessibility, pages, panel, theme
+from .standard import duplicates, metadata, review
+from .writers import guide, terminal
 
 __version__ = "0.1.0"
 
@@ -19,8 +23,6 @@ ENV_VERSION = 3
 
 
 def setup(app: Sphinx) -> dict:
-    from . import gc_tuning, parallel, read_order  # build speed at scale (make bench)
-
     gc_tuning.setup(app)
     parallel.setup(app)
     read_order.setup(app)

@@ -12,7 +12,7 @@ from sphinx.config import Config
 from sphinx.errors import ConfigError
 
 from . import theme
-from .names import slugify
+from ..standard.names import slugify
 
 PAGES_FOLDER = "paginas"
 INDEX = f"{PAGES_FOLDER}/index"

@@ -19,11 +19,12 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
-from . import reading
-from .config import today
+from ..collect import reading
+from ..collect.config import today
 from .names import fold
-from .records import get_records
-from .validate import Problem
+from ..collect.records import get_records
+from ..site import theme
+from .rules import Problem
 
 logger = logging.getLogger(__name__)
 
@@ -176,4 +177,4 @@ def setup(app: Sphinx) -> None:
     # collector (500), which removes the top field list from the doctree.
     app.connect("doctree-read", read_review, priority=450)
     app.connect("env-get-outdated", outdated)
-    app.add_css_file("playbooks-review.css")
+    theme.add_assets(app, css=("playbooks-review.css",))

@@ -23,16 +23,19 @@ from docutils import frontend, nodes, utils
 from docutils.parsers import rst
 from docutils.parsers.rst import Directive, directives, roles
 
-from . import duplicates, review
-from .config import CONFIG_VALUES, today
-from .outline import build_outline
-from . import guards, policy
-from .schema import Kind, Schema, SchemaError, build_schema
-from .sources import SourceError, decode
+from ..standard import duplicates
+
+from ..standard import review
+from ..collect.config import CONFIG_VALUES, today
+from ..standard.outline import build_outline
+from ..safety import guards
+from ..safety import policy
+from ..standard.schema import Kind, Schema, SchemaError, build_schema
+from ..standard.sources import SourceError, decode
 from .terminal import escape_controls
-from .validate import Problem, category_problem, check_outline, headings_of
-from .metadata import metadata_problems
-from .replies import templates_for
+from ..standard.rules import Problem, category_problem, check_outline, headings_of
+from ..standard.metadata import metadata_problems
+from ..replies.extract import templates_for
 
 LEVEL_NAMES = {1: "INFO", 2: "WARNING", 3: "ERROR", 4: "CRITICAL"}
 
@@ -442,6 +445,3 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(files)} arquivo(s) verificado(s): nenhum problema.")
     return 0
 
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -8,10 +8,10 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 from .config import is_playbook, playbook_category, schema_from
-from .outline import build_outline
+from ..standard.outline import build_outline
 from .records import get_records
-from .sources import SourceError, decode, normalize_text
-from .validate import category_problem, check_outline
+from ..standard.sources import SourceError, decode, normalize_text
+from ..standard.rules import category_problem, check_outline
 
 logger = logging.getLogger(__name__)
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
+from . import theme
+
 CSS_FILE = "playbooks-a11y.css"
 CAPTION = '<p class="caption" role="heading">'
 CAPTION_FIXED = '<p class="caption" role="heading" aria-level="2">'
@@ -22,11 +24,6 @@ def fix_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctr
         context["body"] = body.replace(CAPTION, CAPTION_FIXED)
 
 
-def add_css(app: Sphinx) -> None:
-    if app.builder.format == "html":
-        app.add_css_file(CSS_FILE)
-
-
 def setup(app: Sphinx) -> None:
-    app.connect("builder-inited", add_css)
+    theme.add_assets(app, css=(CSS_FILE,))
     app.connect("html-page-context", fix_page)

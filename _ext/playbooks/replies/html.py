@@ -24,16 +24,15 @@ from __future__ import annotations
 
 import html
 import json
-from pathlib import Path
 
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from .config import is_playbook, playbook_category, schema_from
-from .outline import build_outline
-from .replies import Slot, Template, templates_for
+from ..collect.config import is_playbook, playbook_category, schema_from
+from ..standard.outline import build_outline
+from .extract import Slot, Template, templates_for
+from ..site import theme
 
-STATIC = Path(__file__).parent / "static"
 
 COPY_LABEL = "Copiar resposta"
 DRAFT_LABEL = "Em construção"
@@ -186,6 +185,4 @@ def setup(app: Sphinx) -> None:
     app.add_node(reply_badge, html=(visit_reply_badge, depart_reply_badge),
                  text=(_visit_text_badge, _depart_text_badge), latex=plain, man=plain, texinfo=plain)
     app.connect("doctree-resolved", render_replies)
-    if STATIC.is_dir():  # theme.py adds the folder to html_static_path
-        app.add_css_file("replies.css")
-        app.add_js_file("replies.js", loading_method="defer")
+    theme.add_assets(app, css=("replies.css",), js=("replies.js",))

@@ -6,7 +6,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ConfigError
 
-from .schema import DEFAULT_KINDS, Schema, SchemaError, build_schema
+from ..standard.schema import DEFAULT_KINDS, Schema, SchemaError, build_schema
 
 #: (name, default, rebuild, types)
 CONFIG_VALUES = [

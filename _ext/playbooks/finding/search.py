@@ -36,9 +36,9 @@ from sphinx.search import _MINIFIED_JS_PATH
 from sphinx.search._stopwords.pt import PORTUGUESE_STOPWORDS
 from sphinx.search.pt import SearchPortuguese
 
-from .config import is_playbook, schema_from
-from .fold import fold
-from .records import get_records
+from ..collect.config import is_playbook, schema_from
+from ..standard.fold import fold
+from ..collect.records import get_records
 
 #: Plural endings of the ``-ão`` family (applied first, folded), to the singular.
 PLURALS = (("oes", "ao"), ("aes", "ao"), ("aos", "ao"))

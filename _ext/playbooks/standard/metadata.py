@@ -18,12 +18,12 @@ from dataclasses import dataclass
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from .config import category_label
+from ..collect.config import category_label
 from .fold import fold, fold_words
 from .outline import Outline, readable_text, section_body
-from .records import get_records
+from ..collect.records import get_records
 from .schema import Kind
-from .validate import Problem
+from .rules import Problem
 
 TITLE_RE = re.compile(
     r"^(?P<date>(?P<y>\d{4})\.(?P<m>\d{1,2})\.(?P<d>\d{1,2}))\s*-\s*(?P<title>.+?)"
@@ -266,7 +266,7 @@ def _document_title(doctree: nodes.document) -> nodes.title | None:
 
 
 def read_metadata(app: Sphinx, doctree: nodes.document) -> None:
-    from .reading import current_playbook, warn
+    from ..collect.reading import current_playbook, warn
 
     env = app.env
     current = current_playbook(env)

@@ -50,11 +50,11 @@ from pathlib import Path, PurePosixPath
 from docutils import nodes
 
 from . import atomic
-from .names import slugify, title_core
-from .outline import build_outline
-from .pages import PAGES_FOLDER
-from .schema import Kind, Schema, SchemaError, build_schema, normalize_heading
-from .sources import SourceError, decode, normalize_text
+from ..standard.names import slugify, title_core
+from ..standard.outline import build_outline
+from ..site.pages import PAGES_FOLDER
+from ..standard.schema import Kind, Schema, SchemaError, build_schema, normalize_heading
+from ..standard.sources import SourceError, decode, normalize_text
 
 TEXT_SUFFIXES = {".rst", ".txt"}
 
@@ -233,7 +233,7 @@ def _text_key(data: bytes) -> str | None:
 
 
 def _headings_match_any_kind(document: nodes.document, schema: Schema) -> bool:
-    from .validate import headings_of
+    from ..standard.rules import headings_of
 
     headings = headings_of(document)
     return any(kind.matches(h) for kind in schema.kinds.values() for h in headings)
@@ -621,6 +621,3 @@ def main(argv: list[str] | None = None) -> int:
     print(format_report(src, result, problems))
     return 1 if any(item.status == "skipped" for item in result.items) else 0
 
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -24,9 +24,9 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 from .names import title_core, title_key
-from .records import get_records
+from ..collect.records import get_records
 from .schema import Kind
-from .validate import Problem
+from .rules import Problem
 
 logger = logging.getLogger(__name__)
 

@@ -23,11 +23,12 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
-from .config import today
-from .fold import fold_words
-from .metadata import TEAM_LEVEL_LABELS
-from .panel import format_date, shorten
-from .records import get_records
+from ..collect.config import today
+from ..standard.fold import fold_words
+from ..standard.metadata import TEAM_LEVEL_LABELS
+from ..site import theme
+from ..site.panel import format_date, shorten
+from ..collect.records import get_records
 
 PAGES_ATTRIBUTE = "playbook_catalog_pages"
 DIGEST_ATTRIBUTE = "playbook_catalog_digest"
@@ -223,10 +224,8 @@ def fill_catalogs(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             node.replace_self(render_nodes(entries, builder, docname))
 
 
-def add_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    if doctree is not None and pagename in catalog_pages(app.env):
-        app.builder.add_js_file("catalog.js", defer="defer")
-        app.builder.add_css_file("catalog.css")
+def is_catalog_page(app: Sphinx, pagename: str) -> bool:
+    return pagename in catalog_pages(app.env)
 
 
 # --- Keeping incremental builds right ---------------------------------------------------
@@ -257,7 +256,7 @@ def setup(app: Sphinx) -> None:
     app.add_node(playbook_catalog)
     app.add_directive("playbook-catalog", CatalogDirective)
     app.connect("doctree-resolved", fill_catalogs)
-    app.connect("html-page-context", add_assets)
+    theme.add_assets(app, css=("catalog.css",), js=("catalog.js",), only=is_catalog_page)
     app.connect("env-get-updated", rewrite_catalog_pages)
     app.connect("env-purge-doc", purge_doc)
     app.connect("env-merge-info", merge_info)

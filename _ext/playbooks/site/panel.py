@@ -11,10 +11,11 @@ import datetime
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from .config import is_playbook
-from .keywords_index import keyword_uri
-from .metadata import TEAM_LEVEL_LABELS
-from .records import get_records
+from ..collect.config import is_playbook
+from ..finding.keywords_index import keyword_uri
+from ..standard.metadata import TEAM_LEVEL_LABELS
+from ..collect.records import get_records
+from . import theme
 
 TEAM_MAX = 140
 
@@ -112,5 +113,5 @@ def add_panel(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    app.add_css_file("panel.css")
+    theme.add_assets(app, css=("panel.css",))
     app.connect("doctree-resolved", add_panel)

@@ -27,11 +27,17 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from . import check, review, scaffold, theme
-from .metadata import metadata_problems
-from .config import schema_from, today
-from .outline import build_outline
-from .validate import check_outline
+from . import check
+
+from ..standard import review
+
+from . import scaffold
+
+from ..site import theme
+from ..standard.metadata import metadata_problems
+from ..collect.config import schema_from, today
+from ..standard.outline import build_outline
+from ..standard.rules import check_outline
 
 logger = logging.getLogger(__name__)
 
@@ -183,4 +189,4 @@ def setup(app: Sphinx) -> None:
     app.add_directive("playbook-example", PlaybookExample)
     app.add_directive("playbook-sections", PlaybookSections)
     theme.add_nav_link(app, GUIDE, "Guia de redação")
-    app.add_css_file("playbooks-guide.css")
+    theme.add_assets(app, css=("playbooks-guide.css",))

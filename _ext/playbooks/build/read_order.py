@@ -14,7 +14,7 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from .config import is_playbook
+from ..collect.config import is_playbook
 
 
 def playbooks_first(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:

@@ -13,9 +13,9 @@ import posixpath
 
 from sphinx.application import Sphinx
 
-from .atomic import write_text
-from .config import today
-from .records import get_records
+from ..writers.atomic import write_text
+from ..collect.config import today
+from ..collect.records import get_records
 
 FILENAME = "playbooks.json"
 FORMAT_VERSION = 1

@@ -7,7 +7,7 @@ from sphinx.application import Sphinx
 
 from .reading import current_playbook
 from .records import get_records
-from .replies import templates_for
+from ..replies.extract import templates_for
 
 
 def collect_replies(app: Sphinx, doctree: nodes.document) -> None:

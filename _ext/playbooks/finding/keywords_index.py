@@ -15,9 +15,9 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.locale import _
 
-from .config import is_playbook
-from .fold import fold_words
-from .records import get_records
+from ..collect.config import is_playbook
+from ..standard.fold import fold_words
+from ..collect.records import get_records
 
 
 def index_letter(keyword: str) -> str:

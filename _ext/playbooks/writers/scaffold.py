@@ -18,8 +18,8 @@ from pathlib import Path
 from docutils.utils import column_width
 
 from . import atomic
-from .names import slugify
-from .schema import Kind, SchemaError, build_schema, normalize_heading
+from ..standard.names import slugify
+from ..standard.schema import Kind, SchemaError, build_schema, normalize_heading
 
 #: Character under the title and under the sections (as in the seed playbook).
 TITLE_CHAR = "="
@@ -223,6 +223,3 @@ def main(argv: list[str] | None = None) -> int:
     print(f'  make check FILES="{shown}"')
     return 0
 
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Build speed at scale: GC tuning, the -j rule, read order."""

@@ -1,0 +1,1 @@
+"""The Sphinx side of the standard: options, the records on env, the collector."""

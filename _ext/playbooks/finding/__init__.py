@@ -1,0 +1,1 @@
+"""Finding the right playbook: catalog, search, keyword index, export."""

@@ -1,0 +1,1 @@
+"""Reply templates: extraction from the doctree, the page's blocks, copy button."""

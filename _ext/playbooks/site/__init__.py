@@ -1,0 +1,1 @@
+"""The handbook's pages: theme, metadata panel, general pages, accessibility."""

@@ -1,0 +1,1 @@
+"""The playbook standard, on docutils doctrees only (never imports Sphinx)."""
