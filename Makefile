@@ -11,8 +11,9 @@ CONFDIR       ?= .
 FILES         ?=
 PYTEST_ARGS   ?=
 
-STAMP := $(VENV)/.requirements-installed
-VPY   := $(VENV)/bin/python
+STAMP     := $(VENV)/.requirements-installed
+DEV_STAMP := $(VENV)/.requirements-dev-installed
+VPY       := $(VENV)/bin/python
 
 .DEFAULT_GOAL := help
 
@@ -21,13 +22,21 @@ help: $(STAMP)
 	@echo
 	@echo "Alvos do manual: html, check, test, bench, new, import, serve, clean"
 
-# Cria o ambiente virtual a partir de requirements.txt (só quando ele muda).
+# Cria o ambiente virtual a partir de requirements.txt (só quando ele muda): o que a
+# construção e a pré-visualização precisam.
 $(STAMP): requirements.txt
 	@test -x "$(VPY)" || $(PYTHON) -m venv "$(VENV)"
 	"$(VPY)" -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	@touch "$@"
 
+# Ferramentas de teste e desenvolvimento (requirements-dev.txt), só para make test e make bench.
+$(DEV_STAMP): $(STAMP) requirements-dev.txt
+	"$(VPY)" -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch "$@"
+
 venv: $(STAMP)
+
+venv-dev: $(DEV_STAMP)
 
 html: $(STAMP)
 	"$(SPHINXBUILD)" -M html "$(SOURCEDIR)" "$(BUILDDIR)" -c "$(CONFDIR)" -W $(SPHINXOPTS)
@@ -43,7 +52,7 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	@touch "$@"
 
-test: $(STAMP) $(NODE_STAMP)
+test: $(DEV_STAMP) $(NODE_STAMP)
 	"$(VPY)" -m pytest tests $(PYTEST_ARGS)
 
 # make new CATEGORY=sei TITLE="Acesso externo ao SEI"
@@ -62,18 +71,18 @@ serve: $(STAMP)
 clean:
 	rm -rf "$(BUILDDIR)"
 
-.PHONY: help venv html check test clean new import serve
+.PHONY: help venv venv-dev html check test clean new import serve
 
 # Benchmark: 100 a 3000 playbooks gerados, lado a lado com o Sphinx puro (furo).
 # BENCH_N=100,300 escolhe tamanhos menores; resultados em $(BUILDDIR)/bench/.
 BENCH_N ?=
-bench: $(STAMP)
+bench: $(DEV_STAMP)
 	BENCH_N="$(BENCH_N)" BENCH_OUT="$(BUILDDIR)/bench" "$(VPY)" -m bench
 
 .PHONY: bench
 
 # Arquivos que existem por si: nunca são "construídos" pela regra genérica abaixo.
-Makefile requirements.txt conf.py package.json package-lock.json: ;
+Makefile requirements.txt requirements-dev.txt conf.py package.json package-lock.json: ;
 
 # Qualquer outro construtor do Sphinx: make latexpdf, make linkcheck, ...
 %: $(STAMP)
