@@ -13,10 +13,14 @@ author = "Processo Eletrônico Nacional (PEN)"
 copyright = "Processo Eletrônico Nacional"
 language = "pt_BR"
 root_doc = "index"
+# EPUB 3 exige uma versão; o manual não tem números de versão próprios.
+version = release = "1"
 
 extensions = [
     "playbooks",
     "sphinx_copybutton",
+    "sphinx_last_updated_by_git",
+    "sphinx_reredirects",
 ]
 
 exclude_patterns = ["_build", ".venv", "Thumbs.db", ".DS_Store"]
@@ -24,9 +28,42 @@ exclude_patterns = ["_build", ".venv", "Thumbs.db", ".DS_Store"]
 html_theme = "manual"
 html_title = "Manual de Atendimento"
 html_static_path = []
-html_last_updated_fmt = "%d/%m/%Y"
 html_show_sourcelink = False
 html_copy_source = False
+
+# "Atualizado em" no rodapé: a data do último commit que mudou o arquivo da página
+# (sphinx-last-updated-by-git). Fora de um checkout do git, ou num arquivo ainda não
+# commitado, a página não mostra data (nunca a data da construção).
+html_last_updated_fmt = "%d/%m/%Y"
+git_last_updated_timezone = "America/Sao_Paulo"
+git_untracked_check_dependencies = False
+git_last_updated_metatags = False
+suppress_warnings = [
+    "git.subprocess_error",  # fora de um checkout do git: sem datas
+    "git.command_not_found",  # sem o programa git: sem datas
+    "git.too_shallow",  # clone raso sem o commit da página: sem data
+]
+
+# "Sugerir alteração" em cada playbook: endereço do repositório (como no furo e no tema do
+# Read the Docs). Sem "source_url", nenhum link. Exemplo:
+# html_context = {"source_url": "https://github.com/orgao/manual", "source_branch": "main",
+#                 "source_dir": "source/"}
+html_context = {}
+
+# --- PDF (make latexpdf) e EPUB (make epub) -----------------------------------------
+latex_engine = "pdflatex"
+latex_elements = {
+    "papersize": "a4paper",
+    # Espaços finos não separáveis (U+202F) e outros caracteres que o pdflatex não conhece.
+    "preamble": r"""
+\DeclareUnicodeCharacter{202F}{\,}
+\DeclareUnicodeCharacter{2060}{}
+\DeclareUnicodeCharacter{200B}{\hspace{0pt}}
+\DeclareUnicodeCharacter{FEFF}{}
+""",
+}
+latex_show_urls = "footnote"
+epub_show_urls = "footnote"
 
 # --- Playbooks --------------------------------------------------------------
 # Todo arquivo .rst em source/playbooks/<categoria>/ é um playbook.
@@ -90,3 +127,7 @@ playbook_import_folders = {
     "Protocolo_Integrado": "protocolo-integrado",
     "Numero_Unico_de_Protocolo_NUP": "nup",
 }
+
+# make import: o endereço antigo de cada página importada (o caminho dentro da pasta
+# importada, sob este prefixo) vai para o mapa de redirecionamentos source/redirects.json.
+playbook_redirect_prefix = "Scripts_Atendimento/"

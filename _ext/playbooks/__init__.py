@@ -12,7 +12,7 @@ from .collect import config, reading, records, reply_record
 from .finding import catalog, export, keywords_index, search
 from .replies import html as reply_html
 from .safety import guards, offline, policy
-from .site import accessibility, pages, panel, theme
+from .site import accessibility, pages, panel, redirects, source_link, theme
 from .standard import duplicates, metadata, review
 from .writers import guide, terminal
 
@@ -48,6 +48,8 @@ def setup(app: Sphinx) -> dict:
     offline.setup(app)
     accessibility.setup(app)
     terminal.setup(app)
+    redirects.setup(app)
+    source_link.setup(app)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

@@ -26,7 +26,7 @@ from sphinx.util.docutils import SphinxDirective
 from ..collect.config import today
 from ..standard.fold import fold_words
 from ..standard.metadata import TEAM_LEVEL_LABELS
-from ..site import theme
+from ..site import formats, theme
 from ..site.panel import format_date, shorten
 from ..collect.records import get_records
 
@@ -172,7 +172,7 @@ def _render_item(entry: dict, uri: str) -> str:
     meta.append(f'<span class="catalog-profile"{_title_attr(profile, profile_text)}>'
                 f'<span class="catalog-label">Perfil:</span> {_e(profile_text)}</span>')
     if entry["date"]:
-        meta.append(f'<span class="catalog-date">Atualizado em <time datetime="{entry["date"]}">'
+        meta.append(f'<span class="catalog-date">Data da versão: <time datetime="{entry["date"]}">'
                     f'{format_date(entry["date"])}</time></span>')
     keywords = "".join(f'<li>{_e(k)}</li>' for k in entry["keywords"])
     return (
@@ -190,21 +190,36 @@ def _title_attr(full: str | None, shown: str) -> str:
 
 
 def render_nodes(entries: list[dict], builder, docname: str) -> list[nodes.Node]:
-    """A plain bullet list per category, for builders other than HTML."""
+    """The catalog as static nodes (PDF, EPUB, text): per category, a list of playbooks,
+    each with its metadata; no filter, no script."""
     result: list[nodes.Node] = []
     current = None
     for entry in entries:
         if entry["category_label"] != current:
             current = entry["category_label"]
-            result.append(nodes.rubric(text=current))
-            result.append(nodes.bullet_list())
+            result.append(nodes.rubric(text=current, classes=["catalog-category-title"]))
+            result.append(nodes.bullet_list(classes=["catalog-list"]))
         para = nodes.paragraph()
         ref = nodes.reference("", entry["title"], internal=True,
                               refuri=builder.get_relative_uri(docname, entry["docname"]))
         para += ref
         if entry["draft"]:
             para += nodes.Text(" (rascunho)")
-        result[-1] += nodes.list_item("", para)
+        if entry["review_due"]:
+            para += nodes.Text(" (revisão vencida)")
+        team, level = entry["team"], entry["team_level"]
+        team_text = shorten(team, TEAM_SHORT) if team else "não informada"
+        if level and (not team or TEAM_LEVEL_LABELS[level].casefold() not in team.casefold()):
+            team_text = f"{TEAM_LEVEL_LABELS[level]} — {team_text}"
+        profile = entry["profile"]
+        facts = [f"Equipe: {team_text}",
+                 f"Perfil: {shorten(profile, TEAM_SHORT) if profile else 'não informado'}"]
+        if entry["date"]:
+            facts.append(f"Data da versão: {format_date(entry['date'])}")
+        if entry["keywords"]:
+            facts.append("Palavras-chave: " + "; ".join(entry["keywords"]))
+        meta = nodes.paragraph(text=" · ".join(facts), classes=["catalog-meta"])
+        result[-1] += nodes.list_item("", para, meta)
     return result
 
 
@@ -217,7 +232,7 @@ def fill_catalogs(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     entries = catalog_entries(app.env, app.config)
     builder = app.builder
     for node in placeholders:
-        if builder.format == "html":
+        if formats.interactive(builder):
             markup = render_html(entries, lambda name: builder.get_relative_uri(docname, name))
             node.replace_self(nodes.raw("", markup, format="html", classes=["no-search"]))
         else:

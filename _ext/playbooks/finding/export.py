@@ -84,7 +84,8 @@ def build_export(app: Sphinx) -> dict:
 
 
 def write_export(app: Sphinx, exception: Exception | None) -> None:
-    if exception is not None or app.builder is None or app.builder.format != "html":
+    if exception is not None or app.builder is None or app.builder.format != "html" \
+            or app.builder.name.startswith("epub"):  # an EPUB lists every file it holds
         return
     data = build_export(app)
     path = app.outdir / FILENAME

@@ -28,10 +28,10 @@ import json
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from ..collect.config import is_playbook, playbook_category, schema_from
+from ..collect.config import playbook_category, schema_from
 from ..standard.outline import build_outline
 from .extract import Slot, Template, templates_for
-from ..site import theme
+from ..site import formats, theme
 
 
 COPY_LABEL = "Copiar resposta"
@@ -99,9 +99,7 @@ def _wrap(template: Template, index: int) -> reply_template:
     return block
 
 
-def render_replies(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    if not is_playbook(app.config, docname):
-        return
+def render_replies(app: Sphinx, doctree: nodes.Element, docname: str) -> None:
     kind = schema_from(app.config).kind_for_category(playbook_category(app.config, docname))
     outline = build_outline(doctree, kind)
     for index, template in enumerate(templates_for(outline, kind)):
@@ -124,7 +122,7 @@ def visit_reply_template(self, node: reply_template) -> None:
 
 
 def depart_reply_template(self, node: reply_template) -> None:
-    if not node["draft"]:
+    if not node["draft"] and formats.interactive(self.builder):
         self.body.append(
             '<div class="reply-actions">'
             f'<button type="button" class="reply-copy" hidden>{html.escape(COPY_LABEL)}</button>'
@@ -184,5 +182,5 @@ def setup(app: Sphinx) -> None:
                  text=plain, latex=plain, man=plain, texinfo=plain)
     app.add_node(reply_badge, html=(visit_reply_badge, depart_reply_badge),
                  text=(_visit_text_badge, _depart_text_badge), latex=plain, man=plain, texinfo=plain)
-    app.connect("doctree-resolved", render_replies)
+    app.connect("doctree-resolved", formats.each_playbook(render_replies))
     theme.add_assets(app, css=("replies.css",), js=("replies.js",))

@@ -11,11 +11,10 @@ import datetime
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from ..collect.config import is_playbook
 from ..finding.keywords_index import keyword_uri
 from ..standard.metadata import TEAM_LEVEL_LABELS
 from ..collect.records import get_records
-from . import theme
+from . import formats, theme
 
 TEAM_MAX = 140
 
@@ -63,7 +62,7 @@ def build_panel(app: Sphinx, docname: str, record: dict) -> nodes.container:
     items.append(_fact("Categoria:", record.get("category_label") or "", "playbook-fact-category"))
     date = format_date(record.get("date"))
     if date:
-        items.append(_fact("Atualizado em", date, "playbook-fact-date"))
+        items.append(_fact("Data da versão:", date, "playbook-fact-date"))
     if record.get("version") is not None:
         items.append(_fact("Versão:", str(record["version"]), "playbook-fact-version"))
     if "team" in record:
@@ -100,18 +99,39 @@ def build_panel(app: Sphinx, docname: str, record: dict) -> nodes.container:
     return panel
 
 
-def add_panel(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    if not is_playbook(app.config, docname):
-        return
+def add_panel(app: Sphinx, doctree: nodes.Element, docname: str) -> None:
     record = get_records(app.env).get(docname)
     if record is None or "display_title" not in record:
         return
     section = next((c for c in doctree.children if isinstance(c, nodes.section)), None)
     if section is None or not section.children or not isinstance(section[0], nodes.title):
         return
-    section.insert(1, build_panel(app, docname, record))
+    if formats.interactive(app.builder) or app.builder.name == "epub":
+        section.insert(1, build_panel(app, docname, record))
+    else:
+        section.insert(1, field_panel(build_panel(app, docname, record)))
+
+
+def field_panel(panel: nodes.container) -> nodes.field_list:
+    """The panel as a list of fields ("Categoria: SEI", ...), for text, LaTeX and the like."""
+    fields = nodes.field_list(classes=["playbook-panel"])
+    for fact in panel.findall(nodes.inline):
+        if "playbook-fact" in fact["classes"]:
+            label = [c for c in fact.children if isinstance(c, nodes.inline)]
+            name, value = label[0].astext().rstrip(":"), label[1].astext()
+        elif "playbook-badge" in fact["classes"]:
+            name, value = "Estado", fact.astext()
+        else:
+            continue
+        fields += nodes.field("", nodes.field_name(text=name), nodes.field_body("", nodes.paragraph(text=value)))
+    keywords = [k.astext() for k in panel.findall(lambda n: isinstance(n, (nodes.inline, nodes.reference))
+                                                  and "playbook-keyword" in n.get("classes", []))]
+    if keywords:
+        fields += nodes.field("", nodes.field_name(text="Palavras-chave"),
+                              nodes.field_body("", nodes.paragraph(text="; ".join(keywords))))
+    return fields
 
 
 def setup(app: Sphinx) -> None:
     theme.add_assets(app, css=("panel.css",))
-    app.connect("doctree-resolved", add_panel)
+    app.connect("doctree-resolved", formats.each_playbook(add_panel))

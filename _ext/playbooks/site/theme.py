@@ -47,6 +47,8 @@ def add_assets(app: Sphinx, css: tuple[str, ...] = (), js: tuple[str, ...] = (),
     def add(app: Sphinx) -> None:
         for name in css:
             app.add_css_file(name)
+        if app.builder.name.startswith("epub"):  # an EPUB gets static forms only (site/formats.py)
+            return
         for name in js:
             app.add_js_file(name, loading_method="defer")
 

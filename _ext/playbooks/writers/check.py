@@ -30,6 +30,7 @@ from ..collect.config import CONFIG_VALUES, today
 from ..standard.outline import build_outline
 from ..safety import guards
 from ..safety import policy
+from ..site import redirects
 from ..standard.schema import Kind, Schema, SchemaError, build_schema
 from ..standard.sources import SourceError, decode
 from .terminal import escape_controls
@@ -139,7 +140,7 @@ def load_conf(path: Path) -> dict:
     finally:
         os.chdir(cwd)
     values = {name: namespace.get(name, default)
-              for name, default, _, _ in CONFIG_VALUES + policy.CONFIG_VALUES}
+              for name, default, _, _ in CONFIG_VALUES + policy.CONFIG_VALUES + redirects.CONFIG_VALUES}
     values["suppress_warnings"] = namespace.get("suppress_warnings", [])
     return values
 
@@ -439,6 +440,10 @@ def main(argv: list[str] | None = None) -> int:
                 print(report.annotation())
         total += len(reports)
         failed_files += bool(reports)
+    map_display = display_path(redirects.map_path(Path(args.source), conf))
+    for line, text in redirects.check(Path(args.source), conf):  # old addresses (site/redirects.py)
+        print(Report(map_display, line, "ERROR", text, f"playbook.{redirects.SUBTYPE}").format())
+        total += 1
     if total:
         print(f"\n{total} problema(s) em {failed_files} de {len(files)} arquivo(s).")
         return 1

@@ -101,6 +101,7 @@ class Result:
     others: list[str] = field(default_factory=list)  # files that are neither text nor used images
     new_categories: dict[str, str] = field(default_factory=dict)  # category -> folder seen
     pages_index: str = ""  # "" / created / unchanged
+    redirects: int = 0  # old addresses recorded in the redirect map (site/redirects.py)
 
 
 # --- keyword separators -------------------------------------------------------------
@@ -304,6 +305,11 @@ class Importer:
             if path.suffix.lower() in TEXT_SUFFIXES or path.resolve() in used_images:
                 continue
             self.result.others.append((PurePosixPath(base.name) / path.relative_to(base).as_posix()).as_posix())
+        from ..site import redirects
+
+        self.result.redirects = redirects.record_import(self.source, self.conf, base, [
+            (i.source, i.target) for i in self.result.items
+            if i.status in {"imported", "replaced", "unchanged", "present"} and i.target is not None])
         if any(item.page and item.status in {"imported", "replaced", "unchanged", "present"}
                for item in self.result.items):
             try:
@@ -577,6 +583,10 @@ def format_report(src: Path, result: Result, problems: list[str]) -> str:
         out.append(f"Outros arquivos ignorados (não são .rst, .txt nem imagens usadas): {len(result.others)}")
         for name in result.others:
             out.append(f"  {name}")
+    if result.redirects:
+        out.append("")
+        out.append(f"Endereços antigos: {result.redirects} registrado(s) no mapa de redirecionamentos "
+                   "(o endereço antigo de cada página abre a página nova)")
     out.append("")
     if problems:
         out.append(f"Problemas que continuam nos arquivos (o build e o make check mostram os mesmos): {len(problems)}")
