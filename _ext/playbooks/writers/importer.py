@@ -309,7 +309,7 @@ class Importer:
 
         self.result.redirects = redirects.record_import(self.source, self.conf, base, [
             (i.source, i.target) for i in self.result.items
-            if i.status in {"imported", "replaced", "unchanged", "present"} and i.target is not None])
+            if i.status in {"imported", "replaced", "unchanged"} and i.target is not None])
         if any(item.page and item.status in {"imported", "replaced", "unchanged", "present"}
                for item in self.result.items):
             try:
