@@ -209,3 +209,30 @@ def features_site(tmp_path_factory) -> Path:
     (read-only: the quality and network tests look at it)."""
     return build_handbook_site(tmp_path_factory.mktemp("features"),
                                {"playbooks/sei/recursos-da-pagina.rst": FEATURES_PLAYBOOK})
+
+
+# --- Heavy outputs, built once per test session ------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def readthedocs_build(tmp_path_factory):
+    """The handbook as Read the Docs builds it: every command of ``.readthedocs.yaml`` run
+    with bash in a copy of the project, ``READTHEDOCS_OUTPUT`` in a temporary folder.
+
+    Gives ``{"project", "output", "spec"}``; ``output`` holds ``html/``, ``pdf/`` and ``epub/``.
+    Shared by the tests that only read these outputs (the PDF is the slowest build).
+    """
+    import subprocess
+
+    import yaml
+    from workflow import clean_env, project_copy
+
+    spec = yaml.safe_load((PROJECT / ".readthedocs.yaml").read_text(encoding="utf-8"))
+    base = tmp_path_factory.mktemp("readthedocs")
+    project = project_copy(base)
+    output = base / "rtd-output"
+    for command in spec["build"]["commands"]:  # as Read the Docs runs them: bash, in the checkout
+        result = subprocess.run(["bash", "-c", command], cwd=project, capture_output=True, text=True,
+                                env=clean_env(READTHEDOCS="True", READTHEDOCS_OUTPUT=str(output)), timeout=900)
+        assert result.returncode == 0, command + "\n" + result.stdout[-3000:] + result.stderr[-3000:]
+    return {"project": project, "output": output, "spec": spec}

@@ -79,19 +79,13 @@ def test_pull_request_workflow_runs_check_html_test_and_uploads_the_site():
     assert found
 
 
-def test_read_the_docs_builds_exactly_as_make_html(tmp_path):
-    spec = yaml.safe_load((PROJECT / ".readthedocs.yaml").read_text(encoding="utf-8"))
+def test_read_the_docs_builds_exactly_as_make_html(readthedocs_build):
+    spec, project, output = readthedocs_build["spec"], readthedocs_build["project"], readthedocs_build["output"]
     assert spec["version"] == 2
     assert spec["build"]["tools"]["python"] == f"{sys.version_info.major}.{sys.version_info.minor}"
-    project = project_copy(tmp_path)
-    output = tmp_path / "rtd-output"
-    for command in spec["build"]["commands"]:  # as Read the Docs runs them: bash, in the checkout
-        result = subprocess.run(["bash", "-c", command], cwd=project, capture_output=True, text=True,
-                                env=clean_env(READTHEDOCS="True", READTHEDOCS_OUTPUT=str(output)), timeout=600)
-        assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
-    local = make(project, "html")
+    local = make(project, "html", "BUILDDIR=_local")
     assert local.returncode == 0, local.stderr
-    built = project / "_build" / "html"
+    built = project / "_local" / "html"
 
     def pages(folder: Path) -> dict[str, bytes]:
         return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*.html")}
@@ -99,5 +93,50 @@ def test_read_the_docs_builds_exactly_as_make_html(tmp_path):
     published = pages(output / "html")
     assert "guia/index.html" in published and "playbooks/sei/suporte-ao-sei.html" in published
     assert published.keys() == pages(built).keys()
-    # the same pages (the footer's build date aside, both are built on the same day)
     assert published["playbooks/sei/suporte-ao-sei.html"] == pages(built)["playbooks/sei/suporte-ao-sei.html"]
+    # the downloads: exactly one PDF and one EPUB, where Read the Docs looks for them
+    (pdf,) = (output / "pdf").iterdir()
+    (epub,) = (output / "epub").iterdir()
+    assert pdf.suffix == ".pdf" and pdf.read_bytes().startswith(b"%PDF-")
+    assert epub.suffix == ".epub" and epub.read_bytes()[:2] == b"PK"
+    assert sorted(p.name for p in output.iterdir()) == ["epub", "html", "pdf"]
+
+
+def test_read_the_docs_installs_only_the_build_requirements(readthedocs_build):
+    """Its commands are make targets that install requirements.txt, never the test tools."""
+    commands = readthedocs_build["spec"]["build"]["commands"]
+    assert [c for c in commands if c.startswith("make ")] == [
+        "make html BUILDDIR=_build", "make epub BUILDDIR=_build", "make latexpdf BUILDDIR=_build"]
+    assert not any("requirements-dev" in c or "pip" in c for c in commands)
+    makefile = (PROJECT / "Makefile").read_text(encoding="utf-8")
+    stamp_rule = makefile.split("$(STAMP): requirements.txt", 1)[1].split("\n\n", 1)[0]
+    assert "-r requirements.txt" in stamp_rule and "requirements-dev" not in stamp_rule
+    build = (PROJECT / "requirements.txt").read_text(encoding="utf-8")
+    for tool in ("pytest", "playwright", "hypothesis", "pre_commit", "furo", "beautifulsoup4"):
+        assert f"\n{tool}==" not in build
+    dev = (PROJECT / "requirements-dev.txt").read_text(encoding="utf-8")
+    assert "-r requirements.txt" in dev
+    for tool in ("pytest", "playwright", "hypothesis", "pre_commit", "furo", "beautifulsoup4"):
+        assert f"\n{tool}==" in dev
+
+
+def _readthedocs_schema() -> dict:
+    """Read the Docs' published schema of .readthedocs.yaml, as check-jsonschema ships it."""
+    import json
+    from importlib.resources import files
+
+    return json.loads(files("check_jsonschema.builtin_schemas.vendor").joinpath("readthedocs.json")
+                      .read_text(encoding="utf-8"))
+
+
+def test_read_the_docs_config_is_valid_against_its_published_schema():
+    import jsonschema
+
+    schema = _readthedocs_schema()
+    validator = jsonschema.Draft202012Validator(schema)
+    spec = yaml.safe_load((PROJECT / ".readthedocs.yaml").read_text(encoding="utf-8"))
+    assert list(validator.iter_errors(spec)) == []
+    # the schema does catch mistakes of this kind of file
+    wrong = {**spec, "build": {**spec["build"], "apt_packages": "latexmk", "os": "ubuntu-18.04"}}
+    assert len(list(validator.iter_errors(wrong))) >= 2
+    assert list(validator.iter_errors({**spec, "formats": ["pdf", "docx"]}))
