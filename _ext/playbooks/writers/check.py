@@ -440,12 +440,16 @@ def main(argv: list[str] | None = None) -> int:
                 print(report.annotation())
         total += len(reports)
         failed_files += bool(reports)
-    map_display = display_path(redirects.map_path(Path(args.source), conf))
-    for line, text in redirects.check(Path(args.source), conf):  # old addresses (site/redirects.py)
-        print(Report(map_display, line, "ERROR", text, f"playbook.{redirects.SUBTYPE}").format())
-        total += 1
+    map_display = display_path(redirects.map_path(Path(args.source), conf))  # old addresses
+    map_reports = [Report(map_display, line, "ERROR", text, f"playbook.{redirects.SUBTYPE}")
+                   for line, text in redirects.check(Path(args.source), conf)]
+    for report in map_reports:
+        print(report.format())
+        if github:
+            print(report.annotation())
+    total, failed_files = total + len(map_reports), failed_files + bool(map_reports)
     if total:
-        print(f"\n{total} problema(s) em {failed_files} de {len(files)} arquivo(s).")
+        print(f"\n{total} problema(s) em {failed_files} de {len(files) + bool(map_reports)} arquivo(s).")
         return 1
     print(f"{len(files)} arquivo(s) verificado(s): nenhum problema.")
     return 0

@@ -102,6 +102,8 @@ class Result:
     new_categories: dict[str, str] = field(default_factory=dict)  # category -> folder seen
     pages_index: str = ""  # "" / created / unchanged
     redirects: int = 0  # old addresses recorded in the redirect map (site/redirects.py)
+    redirects_map: Path | None = None
+    redirects_error: str = ""  # the map could not be read: nothing was recorded in it
 
 
 # --- keyword separators -------------------------------------------------------------
@@ -307,9 +309,13 @@ class Importer:
             self.result.others.append((PurePosixPath(base.name) / path.relative_to(base).as_posix()).as_posix())
         from ..site import redirects
 
-        self.result.redirects = redirects.record_import(self.source, self.conf, base, [
-            (i.source, i.target) for i in self.result.items
-            if i.status in {"imported", "replaced", "unchanged"} and i.target is not None])
+        self.result.redirects_map = redirects.map_path(self.source, self.conf)
+        try:
+            self.result.redirects = redirects.record_import(self.source, self.conf, base, [
+                (i.source, i.target) for i in self.result.items
+                if i.status in {"imported", "replaced", "unchanged"} and i.target is not None])
+        except redirects.RedirectMapError as error:
+            self.result.redirects_error = str(error)
         if any(item.page and item.status in {"imported", "replaced", "unchanged", "present"}
                for item in self.result.items):
             try:
@@ -583,9 +589,13 @@ def format_report(src: Path, result: Result, problems: list[str]) -> str:
         out.append(f"Outros arquivos ignorados (não são .rst, .txt nem imagens usadas): {len(result.others)}")
         for name in result.others:
             out.append(f"  {name}")
-    if result.redirects:
+    if result.redirects_error:
         out.append("")
-        out.append(f"Endereços antigos: {result.redirects} registrado(s) no mapa de redirecionamentos "
+        out.append(f"Endereços antigos NÃO registrados: {_shown(result.redirects_map)} está ilegível "
+                   f"({result.redirects_error}); corrija o arquivo e repita a importação")
+    elif result.redirects:
+        out.append("")
+        out.append(f"Endereços antigos: {result.redirects} registrado(s) em {_shown(result.redirects_map)} "
                    "(o endereço antigo de cada página abre a página nova)")
     out.append("")
     if problems:
@@ -629,5 +639,5 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     problems = remaining_problems(result, conf, Path(args.source))
     print(format_report(src, result, problems))
-    return 1 if any(item.status == "skipped" for item in result.items) else 0
+    return 1 if result.redirects_error or any(item.status == "skipped" for item in result.items) else 0
 

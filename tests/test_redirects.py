@@ -1,0 +1,136 @@
+"""Old addresses keep working: make import records them, the build makes redirect pages.
+
+The old address is the page's path relative to the folder given to ``make import``, under
+``playbook_redirect_prefix`` (``Scripts_Atendimento/`` in conf.py, as in PEN's wiki).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import PEN_WIKI
+from workflow import make, project_copy
+
+OLD = "Scripts_Atendimento/Tramita_GOV_BR/Barra_de_Progresso_Travando"
+NEW = "playbooks/tramita/barra-de-progresso-travando"
+OLD_2 = "Scripts_Atendimento/Tramita_GOV_BR/Acesso_negado_a_este_recurso_nesta_unidade"
+NEW_2 = "playbooks/tramita/acesso-negado-a-este-recurso-nesta-unidade"
+#: An entry a writer added by hand before the import (renamed playbook).
+BY_HAND = {"playbooks/sei/suporte": "playbooks/sei/suporte-ao-sei"}
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory):
+    """Two of PEN's Tramita playbooks imported into a copy of the handbook that already has
+    a redirect map; then built as html and dirhtml."""
+    base = tmp_path_factory.mktemp("redirects")
+    wiki = base / "wiki" / "Tramita_GOV_BR"
+    wiki.mkdir(parents=True)
+    for name in ("Barra_de_Progresso_Travando.rst", "Acesso_negado_a_este_recurso_nesta_unidade.rst"):
+        shutil.copy(PEN_WIKI / "Tramita_GOV_BR" / name, wiki / name)
+    project = project_copy(base)
+    redirects = project / "source" / "redirects.json"
+    redirects.write_text(json.dumps(BY_HAND), encoding="utf-8")
+    first = make(project, "import", f"SRC={wiki.parent}")
+    after_first = redirects.read_bytes()
+    second = make(project, "import", f"SRC={wiki.parent}")
+    builds = {name: make(project, name, timeout=600) for name in ("html", "dirhtml")}
+    return {"project": project, "first": first, "second": second, "after_first": after_first,
+            "map": redirects, "builds": builds}
+
+
+def test_import_records_old_addresses_in_one_map_and_keeps_existing_entries(imported):
+    assert imported["first"].returncode == 0, imported["first"].stdout
+    assert json.loads(imported["after_first"]) == {**BY_HAND, OLD: NEW, OLD_2: NEW_2}
+    assert "Endereços antigos: 2 registrado(s) em source/redirects.json" in imported["first"].stdout
+    # the same import again: the same entries, the file untouched
+    assert imported["map"].read_bytes() == imported["after_first"]
+
+
+def test_a_file_imported_alone_is_recorded_by_its_name(tmp_path):
+    project = project_copy(tmp_path)
+    src = tmp_path / "Erro_500.rst"
+    shutil.copy(PEN_WIKI / "Sistema_Eletronico_de_Informação_SEI" / "Error_500.rst", src)
+    result = make(project, "import", f"SRC={src}", "CATEGORY=sei")
+    assert result.returncode == 0, result.stdout
+    mapping = json.loads((project / "source" / "redirects.json").read_text(encoding="utf-8"))
+    assert list(mapping) == ["Scripts_Atendimento/Erro_500"]
+    assert (project / "source" / (mapping["Scripts_Atendimento/Erro_500"] + ".rst")).is_file()
+
+
+@pytest.mark.parametrize("builder", ["html", "dirhtml"])
+def test_build_makes_redirect_pages(imported, builder):
+    result = imported["builds"][builder]
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr
+    out = imported["project"] / "_build" / builder
+    page = out / (f"{OLD}.html" if builder == "html" else f"{OLD}/index.html")
+    text = page.read_text(encoding="utf-8")
+    assert text.startswith("<!DOCTYPE html>") and 'lang="pt-BR"' in text
+    assert "http://" not in text and "https://" not in text  # nothing outside the site
+    # the writer's own entry as well
+    assert (out / ("playbooks/sei/suporte.html" if builder == "html" else "playbooks/sei/suporte/index.html")).is_file()
+
+
+@pytest.mark.parametrize("builder", ["html", "dirhtml"])
+def test_old_address_opens_the_new_page_with_its_anchor(imported, builder, browser_context, serve):
+    base = serve(imported["project"] / "_build" / builder)
+    suffix = ".html" if builder == "html" else "/"
+    page = browser_context.new_page()
+    page.goto(f"{base}{OLD}{suffix}#quando-ocorre")
+    page.wait_for_url(f"{base}{NEW}{suffix}#quando-ocorre")
+    assert page.locator("h1").first.inner_text().startswith("Barra de Progresso")
+    assert page.evaluate("location.hash") == "#quando-ocorre"
+    page.goto(f"{base}{OLD_2}{suffix}")
+    page.wait_for_url(f"{base}{NEW_2}{suffix}")
+    page.goto(f"{base}playbooks/sei/suporte{suffix}")
+    page.wait_for_url(f"{base}playbooks/sei/suporte-ao-sei{suffix}")
+
+
+def test_a_redirect_to_a_missing_page_fails_the_build_and_the_check(tmp_path):
+    project = project_copy(tmp_path)
+    redirects = project / "source" / "redirects.json"
+    redirects.write_text(json.dumps({
+        "Scripts_Atendimento/SEI/Suporte": "playbooks/sei/suporte-ao-sei",
+        "Scripts_Atendimento/SEI/Antigo": "playbooks/sei/nao-existe",
+    }, indent=2), encoding="utf-8")
+    message = ("o redirecionamento de 'Scripts_Atendimento/SEI/Antigo' aponta para 'playbooks/sei/nao-existe', "
+               "que não existe no manual; corrija o destino (o documento novo, sem .rst) ou remova a linha "
+               "[playbook.redirect_target]")
+    html = make(project, "html")
+    assert html.returncode != 0
+    assert f"source/redirects.json:3: ERROR: {message}" in html.stderr.replace(str(project) + "/", "")
+    check = make(project, "check")
+    assert check.returncode != 0
+    assert f"source/redirects.json:3: ERROR: {message}" in check.stdout
+    # fixed: both pass
+    redirects.write_text(json.dumps({"Scripts_Atendimento/SEI/Suporte": "playbooks/sei/suporte-ao-sei"}),
+                         encoding="utf-8")
+    assert make(project, "check").returncode == 0
+    assert make(project, "html").returncode == 0
+
+
+def test_an_unreadable_map_is_an_error(tmp_path):
+    project = project_copy(tmp_path)
+    (project / "source" / "redirects.json").write_text("{\"a\": ", encoding="utf-8")
+    check = make(project, "check")
+    assert check.returncode != 0
+    assert "mapa de redirecionamentos ilegível: JSON inválido" in check.stdout
+    assert make(project, "html").returncode != 0
+
+
+def test_import_keeps_the_map_when_it_cannot_be_read(tmp_path):
+    """A map the writer broke is never overwritten by make import."""
+    project = project_copy(tmp_path)
+    broken = "{\"a\": \n"
+    (project / "source" / "redirects.json").write_text(broken, encoding="utf-8")
+    src = tmp_path / "wiki" / "Tramita_GOV_BR"
+    src.mkdir(parents=True)
+    shutil.copy(PEN_WIKI / "Tramita_GOV_BR" / "Barra_de_Progresso_Travando.rst", src)
+    result = make(project, "import", f"SRC={src.parent}")
+    assert result.returncode != 0
+    assert "redirects.json" in result.stdout + result.stderr
+    assert (project / "source" / "redirects.json").read_text(encoding="utf-8") == broken
+    assert "Traceback" not in result.stderr
