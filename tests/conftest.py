@@ -233,6 +233,7 @@ def readthedocs_build(tmp_path_factory):
     output = base / "rtd-output"
     for command in spec["build"]["commands"]:  # as Read the Docs runs them: bash, in the checkout
         result = subprocess.run(["bash", "-c", command], cwd=project, capture_output=True, text=True,
+                                errors="replace",  # pdflatex's log is not UTF-8
                                 env=clean_env(READTHEDOCS="True", READTHEDOCS_OUTPUT=str(output)), timeout=900)
         assert result.returncode == 0, command + "\n" + result.stdout[-3000:] + result.stderr[-3000:]
     return {"project": project, "output": output, "spec": spec}
