@@ -67,6 +67,10 @@ latex_elements = {
 \DeclareUnicodeCharacter{2060}{}
 \DeclareUnicodeCharacter{200B}{\hspace{0pt}}
 \DeclareUnicodeCharacter{FEFF}{}
+% Endereços longos (links nas respostas) quebram em qualquer ponto, e parágrafos com
+% palavras longas podem esticar os espaços em vez de passar da margem.
+\usepackage{xurl}
+\setlength{\emergencystretch}{3em}
 """,
 }
 latex_show_urls = "footnote"

@@ -216,6 +216,9 @@ def test_sample_builds_in_every_format(sample_handbook, builder):
         assert "SOLICITAÇÕES DE ACESSO AOS TRÂMITES DE PROCESSOS DO BANCO CENTRAL DO BRASIL" in text
         assert COPY_LABEL not in text
         assert "Data da versão" in text
+        # long lines (links and addresses in replies) wrap: nothing runs past the margin
+        log = next((out / "latex").glob("*.log")).read_text(encoding="latin-1")
+        assert re.findall(r"Overfull \\hbox \((\d+\.\d+)pt too wide\)", log) == []
     elif builder == "epub":
         (epub,) = (out / "epub").glob("*.epub")
         pages = epub_pages(epub)

@@ -12,7 +12,7 @@ from .collect import config, reading, records, reply_record
 from .finding import catalog, export, keywords_index, search
 from .replies import html as reply_html
 from .safety import guards, offline, policy
-from .site import accessibility, pages, panel, redirects, source_link, theme
+from .site import accessibility, formats, pages, panel, redirects, source_link, theme
 from .standard import duplicates, metadata, review
 from .writers import guide, terminal
 
@@ -50,6 +50,7 @@ def setup(app: Sphinx) -> dict:
     terminal.setup(app)
     redirects.setup(app)
     source_link.setup(app)
+    formats.setup(app)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

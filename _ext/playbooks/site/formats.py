@@ -44,3 +44,33 @@ def each_playbook(handler: Callable[[object, nodes.Element, str], None]):
 
     resolved.__name__ = getattr(handler, "__name__", "resolved")
     return resolved
+
+
+# --- PDF: long addresses wrap ------------------------------------------------------------------
+
+import re  # noqa: E402
+
+from sphinx.transforms.post_transforms import SphinxPostTransform  # noqa: E402
+
+#: After these characters an address shown as link text may break (U+200B, which the LaTeX
+#: preamble of conf.py maps to a zero-width breakable space).
+_BREAK_AFTER = re.compile(r"([/.\-_?=&#%])")
+_ADDRESS = re.compile(r"^(?:https?|ftp)://\S{20,}$")
+
+
+class BreakableAddresses(SphinxPostTransform):
+    """A link whose text is a long address (``https://...``) may break at its slashes and
+    dots in the PDF; ``\\url`` addresses already do (``xurl`` in the preamble)."""
+
+    default_priority = 900
+    builders = ("latex",)
+
+    def run(self, **kwargs) -> None:
+        for ref in list(self.document.findall(nodes.reference)):
+            for text in list(ref.findall(nodes.Text)):
+                if _ADDRESS.match(text.astext()) and text.astext() != ref.get("refuri"):
+                    text.parent.replace(text, nodes.Text(_BREAK_AFTER.sub("\\1\u200b", text.astext())))
+
+
+def setup(app) -> None:
+    app.add_post_transform(BreakableAddresses)
