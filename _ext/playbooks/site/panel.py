@@ -11,9 +11,9 @@ import datetime
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from ..collect.records import get_records
 from ..finding.keywords_index import keyword_uri
 from ..standard.metadata import TEAM_LEVEL_LABELS
-from ..collect.records import get_records
 from . import formats, theme
 
 TEAM_MAX = 140
@@ -133,5 +133,5 @@ def field_panel(panel: nodes.container) -> nodes.field_list:
 
 
 def setup(app: Sphinx) -> None:
-    theme.add_assets(app, css=("panel.css",))
+    theme.add_assets(app, css=("panel.css", "playbooks-review.css"))
     app.connect("doctree-resolved", formats.each_playbook(add_panel))

@@ -24,11 +24,8 @@ import json
 from pathlib import Path, PurePosixPath
 
 from sphinx.application import Sphinx
-from sphinx.util import logging
 
 from ..writers import atomic
-
-logger = logging.getLogger(__name__)
 
 SUBTYPE = "redirect_target"
 TEMPLATE = Path(__file__).parent / "redirect.html"
@@ -141,14 +138,15 @@ def check(source: Path, conf) -> list[tuple[int | None, str]]:
 
 # --- Sphinx ---------------------------------------------------------------------------------
 
+from ..collect import warnings  # noqa: E402  (Sphinx side only; the check above is pure)
+
 
 def _build_map(app: Sphinx) -> tuple[Path, dict[str, str]]:
     path = map_path(Path(app.srcdir), app.config)
     try:
         return path, load_map(path)
     except RedirectMapError as error:
-        logger.error(f"mapa de redirecionamentos ilegível: {error}", type="playbook", subtype=SUBTYPE,
-                     location=str(path))
+        warnings.emit(SUBTYPE, f"mapa de redirecionamentos ilegível: {error}", str(path))
         return path, {}
 
 
@@ -159,8 +157,7 @@ def check_targets(app: Sphinx, env) -> None:
     text = path.read_text(encoding="utf-8-sig")
     for old, target in broken_entries(mapping, env.found_docs):
         line = line_of(text, old)
-        logger.error(message(old, target), type="playbook", subtype=SUBTYPE,
-                     location=f"{path}:{line}" if line else str(path))
+        warnings.emit(SUBTYPE, message(old, target), f"{path}:{line}" if line else str(path))
 
 
 def set_redirects(app: Sphinx):
