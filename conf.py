@@ -4,7 +4,6 @@ Os tipos de playbook (as seções obrigatórias de cada um) ficam aqui, não no 
 """
 
 import os
-import subprocess
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "_ext"))
@@ -34,22 +33,13 @@ html_copy_source = False
 # "Atualizado em" no rodapé: a data do último commit que mudou o arquivo da página
 # (sphinx-last-updated-by-git). Fora de um checkout do git, ou num arquivo ainda não
 # commitado, a página não mostra data (nunca a data da construção).
-def _in_git_checkout(folder: str) -> bool:
-    try:
-        return subprocess.run(["git", "-C", folder, "rev-parse", "--is-inside-work-tree"],
-                              capture_output=True, text=True, timeout=30).stdout.strip() == "true"
-    except (OSError, subprocess.SubprocessError):
-        return False
-
-
-if _in_git_checkout(os.path.dirname(os.path.abspath(__file__))):
-    extensions.append("sphinx_last_updated_by_git")
-    html_last_updated_fmt = "%d/%m/%Y"
-    git_last_updated_timezone = "America/Sao_Paulo"
-    git_untracked_check_dependencies = False
-    git_last_updated_metatags = False
-    # Clone raso sem o commit que mudou a página: a página fica sem data.
-    suppress_warnings = ["git.too_shallow"]
+extensions.append("sphinx_last_updated_by_git")
+html_last_updated_fmt = "%d/%m/%Y"
+git_last_updated_timezone = "America/Sao_Paulo"
+git_untracked_check_dependencies = False
+git_last_updated_metatags = False
+# Clone raso sem o commit que mudou a página: a página fica sem data.
+suppress_warnings = ["git.too_shallow"]
 
 # "Sugerir alteração" em cada playbook: endereço do repositório (como no furo e no tema do
 # Read the Docs). Sem "source_url", nenhum link. Exemplo:

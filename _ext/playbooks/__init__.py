@@ -15,7 +15,7 @@ from .collect import collector, config, records
 from .finding import catalog, export, search
 from .replies import html as reply_html
 from .safety import guards, offline, policy
-from .site import accessibility, formats, pages, panel, redirects, source_link, theme
+from .site import accessibility, dates, formats, pages, panel, redirects, source_link, theme
 from .writers import guide, terminal
 
 __version__ = "0.1.0"
@@ -48,6 +48,7 @@ def setup(app: Sphinx) -> dict:
     redirects.setup(app)
     source_link.setup(app)
     formats.setup(app)
+    dates.setup(app)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,
