@@ -6,6 +6,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ConfigError
 
+from ..replies.grammar import CONFIG_VALUES as REPLY_CONFIG_VALUES
 from ..standard.schema import DEFAULT_KINDS, Schema, SchemaError, build_schema
 
 #: (name, default, rebuild, types)
@@ -19,6 +20,9 @@ CONFIG_VALUES = [
     ("playbook_today", None, "env", frozenset({str, type(None)})),
     # make import: folder names of the imported wiki -> category folder (importer.py).
     ("playbook_import_folders", {}, "", frozenset({dict})),
+    # Reply grammar (replies/grammar.py): words opening a parenthesised placeholder, a
+    # label, a writer's instruction; names of the agent's own name field.
+    *REPLY_CONFIG_VALUES,
 ]
 
 

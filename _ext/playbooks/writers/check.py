@@ -36,6 +36,8 @@ from .terminal import escape_controls
 from ..standard.rules import Problem, category_problem, check_outline, headings_of
 from ..standard.metadata import metadata_problems
 from ..replies.extract import templates_for
+from ..replies.grammar import Grammar
+from ..replies.notes import reply_problems
 
 LEVEL_NAMES = {1: "INFO", 2: "WARNING", 3: "ERROR", 4: "CRITICAL"}
 
@@ -282,9 +284,9 @@ class Checker:
             problems.insert(0, category_problem(self.conf["playbook_root"]))
         if in_handbook:
             self.titles[file.resolve()] = (outline.title, outline.title_line)
-        self.replies[file.resolve()] = [
-            (t.label, t.text, t.line) for t in templates_for(outline, kind) if not t.draft
-        ]
+        templates = templates_for(outline, kind, Grammar.from_config(self.conf))
+        problems += reply_problems(templates)
+        self.replies[file.resolve()] = [(t.label, t.text, t.line) for t in templates if not t.draft]
         reports += [self._report(display, p) for p in problems]
         reports = [r for r in reports if not self.is_suppressed(r.type)]
         reports.sort(key=lambda r: r.line or 0)
