@@ -328,6 +328,8 @@ def _make(label, container, members, body, line, label_node, page: "_Page") -> T
         copied = content  # a draft is not copied; its text stays whole in the record
     text_pieces = renderer.plain(copied)
     html_pieces = renderer.html(copied)
+    if not draft:
+        text_pieces, html_pieces = _strip_wrapping_quotes(text_pieces, html_pieces)
     return Template(
         label=label,
         line=line,
@@ -737,6 +739,33 @@ class _Renderer:
             if isinstance(item, nodes.list_item):
                 pieces += ["<li>", *self._html_item(item), "</li>"]
         return pieces + [close]
+
+
+_HTML_LEAD_RE = re.compile(r"^((?:<[^>]+>)*)[“\"]")
+_HTML_TAIL_RE = re.compile(r"[”\"]((?:</[^>]+>)*)$")
+
+
+def _strip_wrapping_quotes(text_pieces: list[Piece], html_pieces: list[Piece]):
+    """PEN's writers often quote the whole reply (“Prezado(a) ... (Nome do atendente)”), or
+    leave one quotation mark unmatched at either end: those marks are not copied."""
+    text = "".join(p.written if isinstance(p, Slot) else p for p in text_pieces)
+    if not text:
+        return text_pieces, html_pieces
+    opens, closes = text.count("“"), text.count("”")
+    lead = text[0] == "“" and (text[-1] == "”" or opens > closes) or (
+        text[0] == '"' and text[-1] == '"' and text.count('"') == 2)
+    tail = text[-1] == "”" and (text[0] == "“" or closes > opens) or (
+        text[-1] == '"' and text[0] == '"' and text.count('"') == 2)
+    text_pieces, html_pieces = list(text_pieces), list(html_pieces)
+    if lead and isinstance(text_pieces[0], str) and isinstance(html_pieces[0], str) \
+            and _HTML_LEAD_RE.match(html_pieces[0]):
+        text_pieces[0] = text_pieces[0][1:].lstrip()
+        html_pieces[0] = _HTML_LEAD_RE.sub(r"\1", html_pieces[0], count=1)
+    if tail and isinstance(text_pieces[-1], str) and isinstance(html_pieces[-1], str) \
+            and _HTML_TAIL_RE.search(html_pieces[-1]):
+        text_pieces[-1] = text_pieces[-1][:-1].rstrip()
+        html_pieces[-1] = _HTML_TAIL_RE.sub(r"\1", html_pieces[-1], count=1)
+    return _merge(text_pieces), _merge(html_pieces)
 
 
 def _context(node: nodes.Text) -> tuple[str, str]:
