@@ -145,3 +145,19 @@ def test_agent_name_is_remembered_on_file_pages(built, browser_context):
     page.get_by_role("textbox", name="nome do atendente").first.fill("Rui")
     other = open_page(browser_context, "file://" + str(built.outdir) + "/", SECOND_PAGE)
     expect(other.get_by_role("textbox", name="nome profissional do atendente")).to_have_value("Rui")
+
+
+def test_playbooks_json_lists_each_templates_fields_with_names(built):
+    import json
+
+    data = json.loads((built.outdir / "playbooks.json").read_text(encoding="utf-8"))
+    item = next(p for p in data["playbooks"] if p["id"] == "protocolo-integrado/senha-perdida")
+    assert [r["label"] for r in item["replies"]] == [
+        "Resposta 01", "Resposta 02 (após PO do Protocolo Integrado confirmar a geração da nova senha de acesso)"]
+    for reply in item["replies"]:
+        assert reply["fields"] == [
+            {"name": "nome do usuário", "written": "(inserir aqui nome do usuário)", "form": "paren", "agent": False},
+            {"name": "número do chamado", "written": "________", "form": "blank", "agent": False},
+            {"name": "nome do atendente", "written": "(Nome do atendente)", "form": "paren", "agent": True},
+        ]
+        assert not reply["text"].startswith("Resposta")
