@@ -271,3 +271,31 @@ def test_every_real_template_copies_without_placeholders_labels_or_instructions(
     assert not failures, "\n".join(failures) + "\n\n" + table
     # The sample as it is: 49 files with a reply section, 32 copiable templates.
     assert totals[0] == 49 and totals[1] >= 32 and totals[2] >= 80, table
+
+
+# --- make check ---------------------------------------------------------------------------------------
+
+
+def test_make_check_notes_parenthesised_placeholders_and_a_handbook_can_suppress_them(tmp_path, capsys):
+    from conftest import PROJECT
+
+    from playbooks.writers import check
+
+    real = (PEN_WIKI / "Protocolo_Integrado" / "O_USUARIO_PERDEU_OU_ESQUECEU_A_SENHA_DE_ACESSO_AO_MODULO_DO_"
+            "PROTOCOLO_INTEGRADO_E_SOLICITOU_UMA_NOVA.rst")
+    code = check.main(["--conf", str(PROJECT / "conf.py"), "--source", str(PROJECT / "source"), str(real)])
+    out = capsys.readouterr().out
+    notes = [line.split(": WARNING: ", 1)[1] for line in out.splitlines() if "[playbook.placeholder_form]" in line]
+    assert code != 0
+    assert notes == [
+        "campo entre parênteses no modelo de resposta: (inserir aqui nome do usuário); escreva-o entre "
+        "colchetes: [nome do usuário] (make import corrige) [playbook.placeholder_form]",
+        "campo entre parênteses no modelo de resposta: (Nome do atendente); escreva-o entre colchetes: "
+        "[nome do atendente] (make import corrige) [playbook.placeholder_form]",
+    ] * 2
+    conf = tmp_path / "conf.py"
+    conf.write_text((PROJECT / "conf.py").read_text(encoding="utf-8")
+                    + '\nsuppress_warnings = ["playbook.placeholder_form", "playbook.keyword_separator"]\n',
+                    encoding="utf-8")
+    code = check.main(["--conf", str(conf), "--source", str(PROJECT / "source"), str(real)])
+    assert "placeholder_form" not in capsys.readouterr().out and code == 0
