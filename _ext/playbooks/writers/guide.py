@@ -38,6 +38,10 @@ from ..standard.metadata import metadata_problems
 from ..collect.config import schema_from, today
 from ..standard.outline import build_outline
 from ..standard.rules import check_outline
+from ..replies.extract import templates_for
+from ..replies.grammar import Grammar
+from ..replies.notes import reply_problems
+from . import reply_examples
 
 logger = logging.getLogger(__name__)
 
@@ -54,17 +58,23 @@ def parse_example(text: str, settings, source: str) -> nodes.document:
     return document
 
 
-def example_reports(text: str, kind, settings, file: str, on) -> list[tuple[int | None, str, str, str]]:
-    """``(line, level, message, type)`` of the example, as ``make check`` reports them."""
+def example_reports(text: str, kind, settings, file: str, on, grammar: Grammar | None = None,
+                    replies: list | None = None) -> list[tuple[int | None, str, str, str]]:
+    """``(line, level, message, type)`` of the example, as ``make check`` reports them
+    (its reply templates are appended to ``replies`` when given)."""
     document = parse_example(text, settings, file)
     lines = text.split("\n")
     # The same reports as `make check` gives for a file (docutils messages, the standard,
-    # keyword separators, review dates).
+    # keyword separators, review dates, reply placeholders).
     reports = [(r.line, r.level, r.message, r.type) for r in check.docutils_reports(document, file)]
     outline = build_outline(document, kind, lines)
     problems = check_outline(outline, kind)
     problems += metadata_problems(outline, kind)
     problems += review.evaluate(document, lines, on)[2]
+    templates = templates_for(outline, kind, grammar)
+    problems += reply_problems(templates)
+    if replies is not None:
+        replies.extend(templates)
     for problem in problems:
         level = "ERROR" if problem.subtype in review.ERROR_SUBTYPES else "WARNING"
         reports.append((problem.line, level, problem.message, f"playbook.{problem.subtype}"))
@@ -91,6 +101,8 @@ class PlaybookExample(SphinxDirective):
         "expect": directives.unchanged_required,
         "file": directives.unchanged,
         "template": directives.unchanged,
+        # the field names of each template (``a; b | c``): the page preview is shown
+        "fields": directives.unchanged,
     }
 
     def run(self) -> list[nodes.Node]:
@@ -107,9 +119,19 @@ class PlaybookExample(SphinxDirective):
             text = scaffold.render(kind, self.options["template"].strip() or "Título do playbook")
         else:
             text = "\n".join(self.content) + "\n"
-        reports = example_reports(text, kind, self.state.document.settings, file, today(config))
+        templates: list = []
+        reports = example_reports(text, kind, self.state.document.settings, file, today(config),
+                                  Grammar.from_config(config), templates)
         found = [r[3] for r in reports]
         expected = _expected(self.options["expect"])
+        if "fields" in self.options:
+            claimed = reply_examples.expected_fields(self.options["fields"])
+            actual = reply_examples.field_names(templates)
+            if claimed != actual:
+                logger.warning(
+                    f"o exemplo do guia diz que as respostas têm os campos {reply_examples.describe(claimed)}, "
+                    f"mas o verificador encontra {reply_examples.describe(actual)}; corrija o exemplo",
+                    type="playbook", subtype="guide_example", location=(self.env.docname, self.lineno))
         if Counter(found) != Counter(expected):
             logger.warning(
                 f"o exemplo do guia diz que o verificador encontra {_describe(expected)}, mas ele "
@@ -129,6 +151,8 @@ class PlaybookExample(SphinxDirective):
         label += nodes.Text(" diz deste exemplo:")
         result = nodes.literal_block(output, output, language="text", classes=["playbook-example-output"])
         self.set_source_info(result)
+        if "fields" in self.options:
+            return [source, label, result, *reply_examples.preview(templates)]
         return [source, label, result]
 
 
