@@ -299,3 +299,13 @@ def test_make_check_notes_parenthesised_placeholders_and_a_handbook_can_suppress
                     encoding="utf-8")
     code = check.main(["--conf", str(conf), "--source", str(PROJECT / "source"), str(real)])
     assert "placeholder_form" not in capsys.readouterr().out and code == 0
+
+
+def test_a_bad_grammar_option_is_a_clear_configuration_error(make_app, tmp_path):
+    from sphinx.errors import ConfigError
+
+    from replies_support import make_source
+
+    src = make_source(tmp_path / "bad")
+    with pytest.raises(ConfigError, match="playbook_reply_placeholder_words deve ser uma lista de palavras"):
+        make_app("html", srcdir=src, confoverrides={"playbook_reply_placeholder_words": ["inserir", ""]})

@@ -7,6 +7,7 @@ from sphinx.config import Config
 from sphinx.errors import ConfigError
 
 from ..replies.grammar import CONFIG_VALUES as REPLY_CONFIG_VALUES
+from ..replies.grammar import config_problem as grammar_config_problem
 from ..standard.schema import DEFAULT_KINDS, Schema, SchemaError, build_schema
 
 #: (name, default, rebuild, types)
@@ -46,6 +47,9 @@ def check_config(app: Sphinx, config: Config) -> None:
         schema_from(config)
     except SchemaError as error:
         raise ConfigError(f"configuração de playbooks inválida em conf.py: {error}") from None
+    problem = grammar_config_problem(config)
+    if problem:
+        raise ConfigError(f"configuração de playbooks inválida em conf.py: {problem}")
     root = config.playbook_root.strip("/")
     if not root:
         raise ConfigError("playbook_root não pode ser vazio")

@@ -320,6 +320,17 @@ def is_closing(text: str) -> bool:
 DEFAULT = Grammar()
 
 
+def config_problem(config) -> str | None:
+    """A message (Portuguese) when a grammar option is not a list of words, else None."""
+    for name, _default, _rebuild, _types in CONFIG_VALUES:
+        value = config.get(name) if isinstance(config, dict) else getattr(config, name, None)
+        if value is None:
+            continue
+        if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) and v.strip() for v in value):
+            return f"{name} deve ser uma lista de palavras (textos não vazios)"
+    return None
+
+
 # --- make import: parenthesised placeholders rewritten to brackets -------------------------
 
 
