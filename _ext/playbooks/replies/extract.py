@@ -39,8 +39,10 @@ from typing import Callable, Iterable, Union
 from docutils import nodes
 from roman_numerals import OutOfRangeError, RomanNumeral
 
-from . import grammar as grammar_module
-from .grammar import AGENT_KEY, AGENT_NAME, Grammar
+from ..standard.rules import Problem
+from .grammar import DEFAULT as DEFAULT_GRAMMAR
+from .grammar import (AGENT_KEY, AGENT_NAME, INSTRUCTION_SUBTYPE, PLACEHOLDER_FORM_SUBTYPE, Grammar,
+                      is_closing)
 
 # --- Patterns -------------------------------------------------------------------------
 
@@ -190,13 +192,13 @@ def clean(text: str) -> str:
     return WHITESPACE_RE.sub(" ", text).strip()
 
 
-def is_label(node: nodes.Node, grammar: Grammar = grammar_module.DEFAULT) -> bool:
+def is_label(node: nodes.Node, grammar: Grammar = DEFAULT_GRAMMAR) -> bool:
     """A paragraph that is entirely bold text (whitespace around it aside), or only a
     plain-text label (``Resposta 01:``, see grammar.py)."""
     return label_of(node, grammar) is not None
 
 
-def label_of(node: nodes.Node, grammar: Grammar = grammar_module.DEFAULT) -> str | None:
+def label_of(node: nodes.Node, grammar: Grammar = DEFAULT_GRAMMAR) -> str | None:
     """The title of a label paragraph (final colon dropped), else None."""
     if not isinstance(node, nodes.paragraph):
         return None
@@ -260,7 +262,7 @@ def extract_templates(
     section nested by mistake inside the reply section, say).
     """
     templates: list[Template] = []
-    page = _Page(grammar or grammar_module.DEFAULT)
+    page = _Page(grammar or DEFAULT_GRAMMAR)
     _split(section, None, skip_section, templates, page)
     return templates
 
@@ -355,7 +357,7 @@ class _Renderer:
     """Renders content nodes to text/plain and text/html pieces."""
 
     def __init__(self, page: "_Page | None" = None) -> None:
-        self.page = page or _Page(grammar_module.DEFAULT)
+        self.page = page or _Page(DEFAULT_GRAMMAR)
         self.slot_texts: dict[int, tuple[nodes.Text, list[Piece]]] = {}
         self.greetings = 0  # each greeting of a template has its own key: g0, g1...
 
@@ -797,7 +799,7 @@ def _signature(node: nodes.Text, match) -> bool:
         previous = paragraph.parent.previous_sibling()
     while isinstance(previous, nodes.block_quote) and previous.children:
         previous = previous[-1]
-    return isinstance(previous, nodes.paragraph) and grammar_module.is_closing(previous.astext())
+    return isinstance(previous, nodes.paragraph) and is_closing(previous.astext())
 
 
 def _merge(pieces: list[Piece]) -> list[Piece]:
@@ -833,6 +835,49 @@ def _marker(node: nodes.Element, index: int) -> str:
     else:
         label = str(number)
     return f"{node.get('prefix', '')}{label}{node.get('suffix', '.')} "
+
+
+# --- What the build and make check say about templates -----------------------------------
+# * ``playbook.placeholder_form``: a parenthesised placeholder (``(inserir aqui nome do
+#   usuário)``), noted once per template and written form, with the bracket form to use
+#   (``make import`` rewrites it).  Blanks and x-masks are accepted without a note.
+# * ``playbook.reply_instruction``: a writer's instruction next to real reply text, shown
+#   to the agent and never copied.
+
+
+def _node_line(node: nodes.Node) -> int | None:
+    while node is not None:
+        if getattr(node, "line", None):
+            return node.line
+        node = node.parent
+    return None
+
+
+def reply_problems(templates: list[Template]) -> list[Problem]:
+    problems: list[Problem] = []
+    for template in templates:
+        noted: set[str] = set()
+        for text_node, pieces in template.slot_texts.values():
+            for piece in pieces:
+                if not isinstance(piece, Slot) or piece.form != "paren" or piece.written in noted:
+                    continue
+                noted.add(piece.written)
+                problems.append(Problem(
+                    PLACEHOLDER_FORM_SUBTYPE,
+                    f"campo entre parênteses no modelo de resposta: {piece.written}; escreva-o "
+                    f"entre colchetes: [{piece.name}] (make import corrige)",
+                    _node_line(text_node) or template.line,
+                ))
+        for _node, text, line in template.instructions:
+            shown = text if len(text) <= 80 else text[:77] + "..."
+            problems.append(Problem(
+                INSTRUCTION_SUBTYPE,
+                f"instrução ao atendente dentro do modelo de resposta: {shown}; ela aparece na "
+                "página mas não é copiada (mova-a para a Solução Sugerida ou apague-a)",
+                line or template.line,
+            ))
+    problems.sort(key=lambda p: p.line or 0)
+    return problems
 
 
 # --- Entry point from a playbook outline -------------------------------------------------

@@ -16,9 +16,8 @@ from dataclasses import dataclass, field
 
 from docutils import nodes
 
-from ..replies.extract import Template, templates_for
+from ..replies.extract import Template, reply_problems, templates_for
 from ..replies.grammar import Grammar
-from ..replies.notes import reply_problems
 from . import metadata, review
 from .outline import Outline, build_outline
 from .rules import Problem, category_problem, check_outline
