@@ -221,64 +221,27 @@ def decode(data: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-#: The decoder, a JavaScript function that mirrors :func:`decode`.  It travels in
-#: searchindex.js itself, so the file works with any search language and can never meet
-#: a decoder of another version (a cached script) in the browser.
-JS_DECODER = r"""function playbookIndex(index) {
-  const DIGITS = "%(digits)s";
-  const VALUE = {};
-  for (let i = 0; i < DIGITS.length; i++) VALUE[DIGITS[i]] = i;
-  const numbers = (text) => {
-    const out = [];
-    if (text.startsWith("%(bitmap)s")) {
-      for (let p = 1; p < text.length; p++) {
-        const value = VALUE[text[p]];
-        for (let bit = 0; bit < 6; bit++) if ((value >> (5 - bit)) & 1) out.push((p - 1) * 6 + bit);
-      }
-      return out;
-    }
-    let previous = -1, gap = 0, shift = 0;
-    for (const char of text) {
-      const value = VALUE[char];
-      gap += (value & 31) * 2 ** shift;
-      if (value & 32) shift += 5;
-      else { previous += gap + 1; out.push(previous); gap = 0; shift = 0; }
-    }
-    return out;
-  };
-  const compact = index.compact;
-  delete index.compact;
-  for (const key of ["terms", "titleterms"]) {
-    const terms = index[key] || {};
-    for (const word of Object.keys(terms))
-      if (typeof terms[word] === "string") terms[word] = numbers(terms[word]);
-  }
-  const entries = index.indexentries || {};
-  for (const entry of Object.keys(entries)) {
-    const found = entries[entry];
-    if (typeof found === "number") entries[entry] = [[found, "", true]];
-    else if (typeof found === "string") entries[entry] = numbers(found).map((n) => [n, "", true]);
-  }
-  if ("own_titles" in compact) {
-    const all = new Map(Object.entries(index.alltitles));
-    for (const n of numbers(compact.own_titles)) {
-      const title = index.titles[n];
-      if (!all.has(title)) all.set(title, []);
-      const found = all.get(title);
-      let at = found.findIndex((item) => item[0] >= n);
-      if (at < 0) at = found.length;
-      found.splice(at, 0, [n, null]);
-    }
-    // Sphinx's key order (sorted); titles put back would otherwise come last.
-    index.alltitles = Object.fromEntries([...all].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  }
-  if ("filename_suffix" in compact)
-    index.filenames = index.docnames.map((name) => name + compact.filename_suffix);
-  return index;
-}""" % {"digits": DIGITS, "bitmap": BITMAP}
+#: The decoder, a JavaScript function (js/index-decoder.js) that mirrors :func:`decode`.  It
+#: travels in searchindex.js itself, so the file works with any search language and can
+#: never meet a decoder of another version (a cached script) in the browser.  Its values
+#: (the digits and the bitmap mark) come from this module as one JSON object, the ``this``
+#: of the call (:data:`DECODER_CONFIG`).
+DECODER_PATH = Path(__file__).parent / "js" / "index-decoder.js"
+DECODER_CONFIG = {"digits": DIGITS, "bitmap": BITMAP}
+
+
+def _without_header(code: str) -> str:
+    """The code without its leading ``/* ... */`` comment (it would travel in every index)."""
+    if code.startswith("/*"):
+        code = code[code.index("*/") + 2 :]
+    return code.strip()
+
+
+JS_DECODER = _without_header(DECODER_PATH.read_text(encoding="utf-8"))
 
 #: Start of a compact searchindex.js: the decoder applied to the data that follows.
-COMPACT_PREFIX = "Search.setIndex((" + JS_DECODER + ")(\n"
+COMPACT_PREFIX = ("Search.setIndex((" + JS_DECODER + ").call("
+                  + json.dumps(DECODER_CONFIG, separators=(",", ":")) + ",\n")
 #: Last line before the data (what :func:`read_data` looks for, whatever the decoder).
 DATA_MARK = "\n/* índice */"
 COMPACT_SUFFIX = "));\n"
