@@ -51,10 +51,26 @@ ACCENTS = (
 )
 #: An ending is only rewritten when this many letters stay before it.
 MIN_STEM = 2
-#: Score added for each query word found in a playbook's keywords or title.
-KEYWORD_WEIGHT = 20
-#: Most a single word of a longer query adds (an exact keyword match scores 100 in Sphinx).
-WORD_CAP = 30
+#: The ranking (js/search-language.js, in the manner of BM25F): weight of each field where
+#: a word is found, how much its length normalises it (b), and the saturation (k1).
+RANKING = {
+    "weight_text": 1.0, "b_text": 0.5,
+    "weight_title": 3.0, "b_title": 0.3,
+    "weight_keywords": 2.5, "b_keywords": 0.3,
+    "weight_situation": 1.5,
+    "k1": 1.2,
+    #: a keyword or title found whole in the query adds its words' weight times this
+    "phrase_weight": 1.0,
+    #: share of the score that depends on how much of the query's weight a playbook matches
+    "coverage_weight": 0.5,
+    #: up to this many words, a playbook needs half of them; beyond, this share of the best score
+    "short_query": 4, "long_query_share": 0.3,
+    #: words of at least this many letters without a match are tried with one edit (at most
+    #: max_corrections of them per query), and weigh this factor of their weight
+    "min_correction": 5, "max_corrections": 12, "corrected_factor": 0.8,
+    #: pages that are not playbooks (the catalog, category pages, the guide) weigh this factor
+    "other_page_factor": 0.4,
+}
 
 
 def _rewrite(word: str, rules) -> str:
@@ -86,8 +102,7 @@ def search_config() -> dict:
         "plurals": PLURALS,
         "accents": ACCENTS,
         "min_stem": MIN_STEM,
-        "keyword_weight": KEYWORD_WEIGHT,
-        "word_cap": WORD_CAP,
+        **RANKING,
     }
 
 
@@ -179,9 +194,82 @@ def drop_standard_headings(app: Sphinx, indexer) -> None:
             indexer._all_titles[docname] = kept
 
 
+# --- Fields and ignored words ----------------------------------------------------------
+
+#: A word found in more than this share of the documents (or :data:`FIELD_MIN_DOCS`) gets
+#: no "situation" field: it is common, weighs little, and would cost index bytes.
+FIELD_MAX_SHARE = 0.1
+FIELD_MIN_DOCS = 16
+
+#: Ticket words that say nothing about the problem (besides Sphinx's Portuguese stop
+#: words): greetings, courtesy, signatures.  ``playbook_search_ignored_words`` in conf.py.
+DEFAULT_IGNORED_WORDS = (
+    "bom", "boa", "dia", "tarde", "noite", "ola", "oi", "prezado", "prezados", "prezada",
+    "prezadas", "caro", "cara", "senhor", "senhora", "sr", "sra", "att", "atte", "atenciosamente",
+    "cordialmente", "grato", "grata", "obrigado", "obrigada", "agradeco", "agradecemos",
+    "desde", "ja", "favor", "gentileza", "podem", "pode", "poderiam", "ajudar", "ajuda",
+    "auxiliar", "solicito", "solicitamos", "verificar", "segue", "seguem", "abaixo", "anexo",
+)
+
+
+def situation_field(app: Sphinx, data: dict) -> dict | None:
+    """Words of each playbook's situation sections (``playbook_search_situation_sections``),
+    as Sphinx's frozen index spells them: ``{"situation": {word: [document numbers]}}``.
+
+    Only words of at most :data:`FIELD_MAX_SHARE` of the documents, and not already in the
+    playbook's title or keywords (fields that weigh more).
+    """
+    sections = tuple(app.config.playbook_search_situation_sections)
+    docnames = data.get("docnames") or []
+    if not sections or not docnames:
+        return None
+    language = SearchPortugueseFolded({})
+    records = get_records(app.env)
+    number = {name: i for i, name in enumerate(docnames)}
+    frequency: dict[str, int] = {}
+    for key in ("terms", "titleterms"):
+        for word, found in (data.get(key) or {}).items():
+            frequency[word] = frequency.get(word, 0) + (len(found) if isinstance(found, list) else 1)
+    limit = max(FIELD_MAX_SHARE * len(docnames), FIELD_MIN_DOCS)
+    field: dict[str, list[int]] = {}
+    for docname, record in records.items():
+        if docname not in number:
+            continue
+        texts = record.get("section_texts") or {}
+        text = " ".join(texts.get(name, "") for name in sections)
+        above = " ".join([record.get("display_title") or record.get("title") or "", *record.get("keywords", [])])
+        higher = {language.stem(w).lower() for w in language.split(above)}
+        for word in language.split(text):
+            stem = language.stem(word).lower()
+            if not language.word_filter(stem):
+                stem = word.lower() if language.word_filter(word) else ""
+            if stem and stem not in higher and 0 < frequency.get(stem, 0) <= limit:
+                found = field.setdefault(stem, [])
+                if number[docname] not in found:
+                    found.append(number[docname])
+    # frequency counts a document twice when a word is both in its text and a heading
+    return {"situation": {word: sorted(found) for word, found in sorted(field.items())}}
+
+
+def search_context(app: Sphinx, config) -> None:
+    """What the search page's static script (static/playbook-search-config.js_t) reads."""
+    words = sorted({fold(w) for w in config.playbook_search_ignored_words})
+    context = dict(config.html_context or {})
+    context["playbook_search_ignored_words"] = json.dumps(words, ensure_ascii=False)
+    context["playbook_search_playbook_root"] = json.dumps(config.playbook_root)
+    config.html_context = context
+
+
 def setup(app: Sphinx) -> None:
+    from ..site.theme import add_assets
     from . import search_index_format
 
     search_index_format.setup(app)
+    app.add_config_value("playbook_search_ignored_words", DEFAULT_IGNORED_WORDS, "html",
+                         types=frozenset({list, tuple}))
+    app.add_config_value("playbook_search_situation_sections", ("Situação", "Quando Ocorre", "Objetivo"),
+                         "html", types=frozenset({list, tuple}))
     app.add_search_language(SearchPortugueseFolded)
+    app.connect("config-inited", search_context)
     app.connect("html-collect-pages", repair_incremental_index)
+    add_assets(app, js=("playbook-search-config.js",), only=lambda app, pagename: pagename == "search")

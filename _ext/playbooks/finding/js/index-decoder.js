@@ -25,10 +25,40 @@ function playbookIndex(index) {
   };
   const compact = index.compact;
   delete index.compact;
+  const riders = new Map(); // word -> positions of its "situation" documents ("" = all)
   for (const key of ["terms", "titleterms"]) {
     const terms = index[key] || {};
-    for (const word of Object.keys(terms))
-      if (typeof terms[word] === "string") terms[word] = numbers(terms[word]);
+    for (const word of Object.keys(terms)) {
+      const value = terms[word];
+      if (typeof value !== "string") continue;
+      const parts = value.split(".");
+      if (parts.length === 1) terms[word] = numbers(value);
+      else if (parts[0] === "") {
+        terms[word] = +parts[1];
+        riders.set(word, parts.slice(2).join("."));
+      } else {
+        terms[word] = numbers(parts[0]);
+        riders.set(word, parts[1]);
+      }
+    }
+  }
+  if ((compact.fields || []).includes("situation")) {
+    const everywhere = (word) => {
+      const found = new Set();
+      for (const key of ["terms", "titleterms"]) {
+        const value = (index[key] || {})[word];
+        if (typeof value === "number") found.add(value);
+        else if (Array.isArray(value)) value.forEach((n) => found.add(n));
+      }
+      return [...found].sort((a, b) => a - b);
+    };
+    const field = {};
+    for (const word of [...riders.keys()].sort()) {
+      const all = everywhere(word);
+      const positions = riders.get(word);
+      field[word] = positions === "" ? all : numbers(positions).map((i) => all[i]);
+    }
+    index.playbook_fields = { situation: field };
   }
   const entries = index.indexentries || {};
   for (const entry of Object.keys(entries)) {

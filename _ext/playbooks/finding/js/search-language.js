@@ -1,12 +1,11 @@
 /* Manual de Atendimento: accent-insensitive Portuguese search (_ext/playbooks/finding/search.py).
- * PLAYBOOK_SEARCH_CONFIG (plurals, accents, min_stem, keyword_weight, word_cap) is written
- * before this file by search.py, from its Python constants. */
+ * PLAYBOOK_SEARCH_CONFIG (plurals, accents, min_stem and the ranking's weights) is written
+ * before this file by search.py, from its Python constants; PLAYBOOK_SEARCH_IGNORED (the
+ * words of a ticket that weigh nothing) comes from conf.py (static/playbook-search-config.js_t). */
 const PlaybookSearch = ((config) => {
   const PLURALS = config.plurals;
   const ACCENTS = config.accents;
   const MIN_STEM = config.min_stem;
-  const KEYWORD_WEIGHT = config.keyword_weight;
-  const WORD_CAP = config.word_cap;
   const fold = (text) => text.normalize("NFKD").replace(/\p{Mn}/gu, "").toLowerCase();
   const rewrite = (word, rules) => {
     for (const [old, repl] of rules) {
@@ -22,88 +21,283 @@ const PlaybookSearch = ((config) => {
       stemmed = snowball.stemWord(word.slice(0, -1));
     return fold(stemmed);
   };
-  return { fold, canonical, KEYWORD_WEIGHT, WORD_CAP };
+  return { fold, canonical, config };
 })(PLAYBOOK_SEARCH_CONFIG);
 
+const _playbookStems = new Map(); // folded word -> index key (the same for every Stemmer)
 var Stemmer = function () {
   const snowball = new PortugueseStemmer();
-  this.stemWord = (word) => PlaybookSearch.canonical(snowball, word);
+  this.stemWord = (word) => {
+    let stem = _playbookStems.get(word);
+    if (stem === undefined) _playbookStems.set(word, (stem = PlaybookSearch.canonical(snowball, word)));
+    return stem;
+  };
 };
 window.Stemmer = Stemmer;
 
-if (typeof Search !== "undefined" && !Search._playbookSearch) {
-  Search._playbookSearch = true;
-  // Result summaries come from the page's text: leave the metadata panel out of them.
-  const pageText = Search.htmlToText;
-  Search.htmlToText = (htmlString, anchor) => {
-    const page = new DOMParser().parseFromString(htmlString, "text/html");
-    page.querySelectorAll(".playbook-panel").forEach((el) => el.remove());
-    return pageText(page.documentElement.outerHTML, anchor);
+/* Ranking (issue 14), in the manner of BM25F, from the index the page already loaded:
+ * - each word of the query weighs its IDF (how rare it is among the documents);
+ * - each field where it is found adds its weight, normalised by the field's length:
+ *   title, keywords (the index entries), "situation" (Situação and Quando Ocorre, the
+ *   index's playbook_fields) and the whole text (terms and titleterms; its length is the
+ *   number of distinct words of the document); the sum saturates (k1);
+ * - a keyword or title of the playbook found whole in the query (an error message, "status 2")
+ *   adds its words' weight again: exact phrases rank their playbook first;
+ * - stop words and ticket boilerplate (PLAYBOOK_SEARCH_IGNORED) weigh nothing;
+ * - a word of five letters or more that is not in the index is tried with one edit. */
+const PlaybookRanking = (() => {
+  const C = PlaybookSearch.config;
+  const ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+  let model = null;
+  const add = (map, key, value) => {
+    let set = map.get(key);
+    if (set === undefined) map.set(key, (set = new Set()));
+    set.add(value);
   };
-  const perform = Search._performSearch;
-  let entryStems = null; // document number -> Set of keyword/title stems
-  const stemsOfEntries = () => {
-    if (entryStems !== null) return entryStems;
-    entryStems = new Map();
+  const documents = (index, stem) => {
+    const found = [];
+    for (const key of ["terms", "titleterms"]) {
+      const terms = index[key];
+      if (!Object.prototype.hasOwnProperty.call(terms, stem)) continue;
+      const value = terms[stem];
+      if (typeof value === "number") found.push(value);
+      else found.push(...value);
+    }
+    return found;
+  };
+  const words = (text) => splitQuery(PlaybookSearch.fold(text));
+  const build = (index) => {
     const stemmer = new Stemmer();
-    for (const [entry, found] of Object.entries(Search._index.indexentries || {})) {
-      const stems = splitQuery(entry).map((w) => stemmer.stemWord(w));
-      for (const [file] of found) {
-        if (!entryStems.has(file)) entryStems.set(file, new Set());
-        stems.forEach((s) => entryStems.get(file).add(s));
+    const n = index.docnames.length;
+    const length = new Float64Array(n); // distinct words of each document
+    for (const key of ["terms", "titleterms"])
+      for (const value of Object.values(index[key])) {
+        if (typeof value === "number") length[value] += 1;
+        else for (const doc of value) length[doc] += 1;
+      }
+    const title = index.titles.map((t) => new Set(words(t).map((w) => stemmer.stemWord(w))));
+    const keywords = new Map(); // document -> Set of stems
+    const phrases = new Map(); // folded phrase (keyword or title) -> Set of documents
+    const entries = Object.entries(index.indexentries || {});
+    for (const [entry, found] of entries) {
+      const phrase = words(entry).join(" ");
+      for (const [doc] of found) {
+        words(entry).forEach((w) => add(keywords, doc, stemmer.stemWord(w)));
+        if (phrase) add(phrases, phrase, doc);
       }
     }
-    return entryStems;
+    index.titles.forEach((t, doc) => { const p = words(t).join(" "); if (p) add(phrases, p, doc); });
+    const situation = new Map();
+    for (const [stem, docs] of Object.entries((index.playbook_fields || {}).situation || {}))
+      situation.set(stem, new Set(docs));
+    const average = (values) => values.reduce((a, b) => a + b, 0) / Math.max(values.length, 1) || 1;
+    return {
+      index, n, length, title, keywords, phrases, situation,
+      avgLength: average([...length]),
+      avgTitle: average(title.map((s) => s.size)),
+      avgKeywords: average([...keywords.values()].map((s) => s.size)),
+    };
   };
-  Search._performSearch = (query, searchTerms, excludedTerms, highlightTerms, objectTerms) => {
-    const folded = PlaybookSearch.fold(query);
+  const get = () => {
+    if (model === null || model.index !== Search._index) model = build(Search._index);
+    return model;
+  };
+  const idf = (m, df) => Math.log(1 + (m.n - df + 0.5) / (df + 0.5));
+  const ignored = (word) =>
+    stopwords.has(word) || (typeof PLAYBOOK_SEARCH_IGNORED !== "undefined" && PLAYBOOK_SEARCH_IGNORED.has(word))
+    || (word.length < 2 && !/^\d$/.test(word));
+  /* The word within one edit (deletion, substitution, insertion, transposition) whose key
+   * is in the most documents, or null. */
+  const correct = (m, word, stemmer) => {
+    let best = null, bestDf = 0;
+    const tryWord = (candidate) => {
+      if (candidate.length < 2 || ignored(candidate)) return;
+      const df = documents(m.index, stemmer.stemWord(candidate)).length;
+      if (df > bestDf) { best = candidate; bestDf = df; }
+    };
+    for (let i = 0; i <= word.length; i++) {
+      const before = word.slice(0, i), after = word.slice(i);
+      if (i < word.length) tryWord(before + after.slice(1));
+      if (i + 1 < word.length) tryWord(before + after[1] + after[0] + after.slice(2));
+      for (const c of ALPHABET) {
+        if (i < word.length && c !== word[i]) tryWord(before + c + after.slice(1));
+        tryWord(before + c + after);
+      }
+    }
+    return best;
+  };
+  /* The query's words: [{word, stem, weight, corrected}] (one per stem), and the corrections. */
+  const analyse = (query) => {
+    const m = get();
     const stemmer = new Stemmer();
-    const words = [...new Set(splitQuery(folded).filter((w) => !stopwords.has(w)))];
-    const wanted = new Set(words.map((w) => stemmer.stemWord(w)));
-    const textWords = words.filter((w) => !/^\d+$/.test(w));
-    const found = new Map(); // docname -> {result, best: Map(word or "*" -> score)}
-    const collect = (results, key) => {
-      for (const result of results) {
-        let seen = found.get(result[0]);
-        if (seen === undefined) found.set(result[0], (seen = { result, best: new Map() }));
-        if ((seen.best.get(key) ?? -Infinity) < result[4]) {
-          seen.best.set(key, result[4]);
-          if (key === "*") seen.result = result;
+    const seen = new Map();
+    const corrections = [];
+    let tries = 0;
+    for (const word of words(query)) {
+      if (ignored(word)) continue;
+      let stem = stemmer.stemWord(word);
+      if (seen.has(stem)) continue;
+      let df = documents(m.index, stem).length;
+      let corrected = null;
+      if (df === 0 && word.length >= C.min_correction && !/\d/.test(word) && tries < C.max_corrections) {
+        tries += 1;
+        corrected = correct(m, word, stemmer);
+        if (corrected !== null) {
+          stem = stemmer.stemWord(corrected);
+          if (seen.has(stem)) continue;
+          df = documents(m.index, stem).length;
+          corrections.push([word, corrected]);
         }
       }
-    };
-    // Sphinx's own search: every word required, the whole query against index entries.
-    collect(perform(folded, searchTerms, excludedTerms, highlightTerms, objectTerms), "*");
-    // Each word on its own, so that a playbook missing one word of a long query
-    // (words pasted from a ticket) is still listed, after those that have more of them.
-    if (textWords.length > 1) {
-      for (const word of textWords) {
-        const stem = stemmer.stemWord(word);
-        collect(perform(word, new Set([stem]), excludedTerms, new Set([word]), new Set([word])), word);
+      seen.set(stem, { word: corrected || word, original: word, stem, df, weight: df ? idf(m, df) : 0,
+                      corrected: corrected !== null });
+    }
+    return { model: m, terms: [...seen.values()] };
+  };
+  const rank = (query) => {
+    const { model: m, terms } = analyse(query);
+    const used = terms.filter((t) => t.df > 0);
+    const total = used.reduce((sum, t) => sum + t.weight, 0);
+    const scores = new Map(); // document -> [score, words matched, weight matched]
+    for (const t of used) {
+      const situation = m.situation.get(t.stem);
+      for (const doc of new Set(documents(m.index, t.stem))) {
+        const norm = (b, len, avg) => 1 - b + b * (len / avg);
+        let tf = C.weight_text / norm(C.b_text, m.length[doc], m.avgLength);
+        if (m.title[doc].has(t.stem)) tf += C.weight_title / norm(C.b_title, m.title[doc].size, m.avgTitle);
+        const own = m.keywords.get(doc);
+        if (own && own.has(t.stem)) tf += C.weight_keywords / norm(C.b_keywords, own.size, m.avgKeywords);
+        if (situation && situation.has(doc)) tf += C.weight_situation;
+        const factor = t.corrected ? C.corrected_factor : 1;
+        const entry = scores.get(doc) || [0, 0, 0];
+        entry[0] += factor * t.weight * tf * (C.k1 + 1) / (C.k1 + tf);
+        entry[1] += 1;
+        entry[2] += t.weight;
+        scores.set(doc, entry);
       }
     }
-    const needed = Math.ceil(textWords.length / 2);
-    const docNumber = new Map(Search._index.docnames.map((name, i) => [name, i]));
-    const stems = stemsOfEntries();
-    const results = [];
-    for (const [, seen] of found) {
-      const full = seen.best.has("*");
-      const matched = textWords.filter((w) => seen.best.has(w)).length;
-      if (!full && matched < needed) continue;
-      let score = full ? seen.best.get("*") : 0;
-      textWords.forEach((w) => { score += Math.min(seen.best.get(w) ?? 0, PlaybookSearch.WORD_CAP); });
-      const own = stems.get(docNumber.get(seen.result[0]));
-      if (own) wanted.forEach((w) => { if (own.has(w)) score += PlaybookSearch.KEYWORD_WEIGHT; });
-      const result = seen.result.slice();
-      result[4] = score;
-      results.push(result);
+    // Keywords and titles found whole in the query (two words or more, or one with a digit).
+    const padded = " " + words(query).join(" ") + " ";
+    const weightOf = (phrase) => words(phrase).reduce((sum, w) => {
+      const t = used.find((u) => u.stem === new Stemmer().stemWord(w));
+      return sum + (t ? t.weight : 0);
+    }, 0);
+    for (const [phrase, docs] of m.phrases) {
+      if (!phrase.includes(" ") || !padded.includes(" " + phrase + " ")) continue;
+      const bonus = C.phrase_weight * weightOf(phrase);
+      for (const doc of docs) {
+        const entry = scores.get(doc);
+        if (entry) entry[0] += bonus;
+      }
     }
-    // Ascending: Sphinx displays the list from its end.
+    const results = [];
+    let top = 0;
+    for (const [, [score]] of scores) top = Math.max(top, score);
+    const needed = Math.ceil(used.length / 2);
+    for (const [doc, [score, matched, weight]] of scores) {
+      // Short queries: at least half of their words; long ones (a pasted ticket): near the best.
+      if (used.length <= C.short_query ? matched < needed : score < C.long_query_share * top) continue;
+      const coverage = total ? weight / total : 0;
+      const name = m.index.docnames[doc];
+      const playbook = typeof PLAYBOOK_SEARCH_PLAYBOOK_ROOT === "undefined"
+        || (name.startsWith(PLAYBOOK_SEARCH_PLAYBOOK_ROOT + "/") && !name.endsWith("/index"));
+      results.push([doc, score * (1 - C.coverage_weight + C.coverage_weight * coverage)
+        * (playbook ? 1 : C.other_page_factor)]);
+    }
+    return { terms, results };
+  };
+  return { analyse, rank, model: get };
+})();
+
+if (typeof Search !== "undefined" && !Search._playbookSearch) {
+  Search._playbookSearch = true;
+  let lastTerms = []; // the words of the last query (with their weights), for the summaries
+  Search._performSearch = (query, searchTerms, excludedTerms, highlightTerms, objectTerms) => {
+    _removeChildren(document.getElementById("search-progress"));
+    const index = Search._index;
+    const { terms, results } = PlaybookRanking.rank(query);
+    lastTerms = terms.filter((t) => t.df > 0);
+    showCorrections(terms.filter((t) => t.corrected));
+    const out = results.map(([doc, score]) => [
+      index.docnames[doc], index.titles[doc], "", null, Math.round(score * 1000) / 1000,
+      index.filenames[doc], SearchResultKind.text,
+    ]);
     summariesShown = 0;
     DOCUMENTATION_OPTIONS.SHOW_SEARCH_SUMMARY = showSummaries;
     watchResults();
-    return results.sort(_orderResultsByScoreThenName);
+    // Ascending: Sphinx displays the list from its end.
+    return out.sort(_orderResultsByScoreThenName);
   };
+  const showCorrections = (corrected) => {
+    document.querySelectorAll(".playbook-search-correction").forEach((el) => el.remove());
+    if (!corrected.length || !Search.output) return;
+    const note = document.createElement("p");
+    note.className = "playbook-search-correction";
+    note.textContent = (corrected.length === 1 ? "Palavra corrigida: " : "Palavras corrigidas: ")
+      + corrected.map((t) => `“${t.original}” → “${t.word}”`).join(", ");
+    Search.output.before(note);
+  };
+  // The passage that matches the rarest words of the query, those words marked, and the
+  // playbook's category and team (from the page Sphinx downloads for the summary).
+  Search.makeSearchSummary = (htmlString, keywords, anchor) => {
+    const page = new DOMParser().parseFromString(htmlString, "text/html");
+    const fact = (name) => {
+      const el = page.querySelector(`.playbook-fact-${name} .playbook-fact-value`);
+      return el ? el.textContent.trim() : "";
+    };
+    const facts = [["Categoria", fact("category")], ["Equipe", fact("team")]].filter(([, v]) => v);
+    page.querySelectorAll(".playbook-panel, .headerlink, script, style").forEach((el) => el.remove());
+    const main = page.querySelector('[role="main"]') || page.body;
+    const stemmer = new Stemmer();
+    const weight = new Map(lastTerms.map((t) => [t.stem, t.weight]));
+    const blocks = [...main.querySelectorAll("p, li, dd, dt, pre, td, h1, h2, h3")]
+      .filter((el) => !el.querySelector("p, li, dd, pre, td"))
+      .map((el) => el.textContent.replace(/\s+/g, " ").trim())
+      .filter((text) => text);
+    if (!blocks.length) return null;
+    let best = blocks[0], bestScore = -1;
+    for (const text of blocks) {
+      const found = new Set();
+      for (const w of splitQuery(PlaybookSearch.fold(text))) {
+        const stem = stemmer.stemWord(w);
+        if (weight.has(stem)) found.add(stem);
+      }
+      const score = [...found].reduce((sum, s) => sum + weight.get(s), 0);
+      if (score > bestScore) { best = text; bestScore = score; }
+    }
+    // Up to SUMMARY_CHARS characters around the rarest word found in the passage.
+    const tokens = [...best.matchAll(/[\p{Letter}\p{Number}_]+/gu)];
+    const marked = tokens.filter((m) => weight.has(stemmer.stemWord(PlaybookSearch.fold(m[0]))));
+    let start = 0;
+    if (best.length > SUMMARY_CHARS && marked.length) {
+      const rarest = marked.reduce((a, b) =>
+        weight.get(stemmer.stemWord(PlaybookSearch.fold(b[0]))) > weight.get(stemmer.stemWord(PlaybookSearch.fold(a[0]))) ? b : a);
+      start = Math.max(0, Math.min(rarest.index - SUMMARY_CHARS / 3, best.length - SUMMARY_CHARS));
+      start = best.lastIndexOf(" ", start) + 1;
+    }
+    const end = Math.min(best.length, start + SUMMARY_CHARS);
+    const summary = document.createElement("p");
+    summary.classList.add("context");
+    if (start > 0) summary.append("…");
+    let at = start;
+    for (const m of marked) {
+      if (m.index < start || m.index + m[0].length > end) continue;
+      summary.append(best.slice(at, m.index));
+      summary.appendChild(document.createElement("mark")).textContent = m[0];
+      at = m.index + m[0].length;
+    }
+    summary.append(best.slice(at, end));
+    if (end < best.length) summary.append("…");
+    const fragment = document.createDocumentFragment();
+    if (facts.length) {
+      const about = fragment.appendChild(document.createElement("p"));
+      about.className = "playbook-result-facts";
+      about.textContent = facts.map(([label, value]) => `${label}: ${value}`).join(" · ");
+    }
+    fragment.appendChild(summary);
+    return fragment;
+  };
+  const SUMMARY_CHARS = 240;
   // Sphinx downloads each result's whole page to show a snippet under it: a broad query on
   // a big handbook would download hundreds of pages.  Snippets for the best
   // SUMMARY_LIMIT results only (Sphinx reads the flag for each item it displays, best
@@ -125,4 +319,14 @@ if (typeof Search !== "undefined" && !Search._playbookSearch) {
       if (summariesShown >= SUMMARY_LIMIT) DOCUMENTATION_OPTIONS.SHOW_SEARCH_SUMMARY = false;
     }).observe(resultsBox, { childList: true, subtree: true });
   };
+  // A ticket pasted into a search box: its line breaks become spaces (an <input> would
+  // drop them and glue the words of two lines together).
+  document.addEventListener("paste", (event) => {
+    const box = event.target;
+    if (!(box instanceof HTMLInputElement) || box.name !== "q" || !event.clipboardData) return;
+    const text = event.clipboardData.getData("text/plain");
+    if (!/[\r\n]/.test(text)) return;
+    event.preventDefault();
+    box.setRangeText(text.replace(/\s+/g, " "), box.selectionStart, box.selectionEnd, "end");
+  });
 }
