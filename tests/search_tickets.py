@@ -116,9 +116,12 @@ TICKETS: list[tuple[str, str, tuple[str, ...]]] = [
     (TICKET, "Boa noite,\nO módulo de estatística do SEI está dando erro na tela do portal. "
              "Podem verificar?\nAtt.\nPedro",
      ("Erro_no_modulo_estatistica_do_SEI–PEN",)),
-    (TICKET, "Bom dia,\nGostaria de saber como funciona o módulo de estatística, quais relatórios ele "
-             "oferece.\nObrigada,\nLúcia",
+    (TICKET, "Bom dia,\nGostaria de orientações sobre o módulo de estatística do SEI, onde encontro as "
+             "instruções?\nObrigada,\nLúcia",
      ("Orientacoes_sobre_o_modulo_estatistica_do_SEI",)),
+    (TICKET, "Prezados,\nEstamos com uma situação no Sistema Eletrônico de Informações e precisamos de "
+             "atendimento técnico.\nAtt,\nMarcos\nDivisão de Informática",
+     ("Suporte_ao_SEI", SEED_NAME)),
     (TICKET, "Prezados,\nNa validação do trâmite aparece erro de hash do componente digital e os documentos "
              "chegam fora de ordem.\nAtenciosamente,\nEquipe de sistemas",
      ("Erros_de_hash_e_de_ordem_de_documentos",)),

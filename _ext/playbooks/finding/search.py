@@ -54,13 +54,16 @@ MIN_STEM = 2
 #: The ranking (js/search-language.js, in the manner of BM25F): weight of each field where
 #: a word is found, how much its length normalises it (b), and the saturation (k1).
 RANKING = {
-    "weight_text": 1.0, "b_text": 0.5,
+    "weight_text": 1.0, "b_text": 0.75,
     "weight_title": 3.0, "b_title": 0.3,
     "weight_keywords": 2.5, "b_keywords": 0.3,
-    "weight_situation": 1.5,
-    "k1": 1.2,
+    "weight_situation": 3.0,
+    "k1": 1.5,
     #: a keyword or title found whole in the query adds its words' weight times this
     "phrase_weight": 1.0,
+    #: a title that holds every word of a query of two words or more adds this share of the
+    #: query's weight
+    "whole_title_weight": 0.5,
     #: share of the score that depends on how much of the query's weight a playbook matches
     "coverage_weight": 0.5,
     #: up to this many words, a playbook needs half of them; beyond, this share of the best score
@@ -209,6 +212,8 @@ DEFAULT_IGNORED_WORDS = (
     "cordialmente", "grato", "grata", "obrigado", "obrigada", "agradeco", "agradecemos",
     "desde", "ja", "favor", "gentileza", "podem", "pode", "poderiam", "ajudar", "ajuda",
     "auxiliar", "solicito", "solicitamos", "verificar", "segue", "seguem", "abaixo", "anexo",
+    "gostaria", "gostariamos", "saber", "aguardo", "aguardamos", "retorno", "quero", "queremos",
+    "quer", "fazer", "fizemos", "onde", "precisamos", "preciso", "informo", "informamos",
 )
 
 

@@ -54,8 +54,11 @@ const PlaybookRanking = (() => {
     if (set === undefined) map.set(key, (set = new Set()));
     set.add(value);
   };
+  /* The documents of a word: Sphinx's terms and titleterms, and the titles and keywords
+   * (numbers are only there: Sphinx leaves them out of its terms). */
   const documents = (index, stem) => {
     const found = [];
+    if (model !== null && model.index === index && model.fieldDocs.has(stem)) found.push(...model.fieldDocs.get(stem));
     for (const key of ["terms", "titleterms"]) {
       const terms = index[key];
       if (!Object.prototype.hasOwnProperty.call(terms, stem)) continue;
@@ -75,14 +78,15 @@ const PlaybookRanking = (() => {
         if (typeof value === "number") length[value] += 1;
         else for (const doc of value) length[doc] += 1;
       }
-    const title = index.titles.map((t) => new Set(words(t).map((w) => stemmer.stemWord(w))));
+    const meaningful = (text) => words(text).filter((w) => !stopwords.has(w)).map((w) => stemmer.stemWord(w));
+    const title = index.titles.map((t) => new Set(meaningful(t)));
     const keywords = new Map(); // document -> Set of stems
     const phrases = new Map(); // folded phrase (keyword or title) -> Set of documents
     const entries = Object.entries(index.indexentries || {});
     for (const [entry, found] of entries) {
       const phrase = words(entry).join(" ");
       for (const [doc] of found) {
-        words(entry).forEach((w) => add(keywords, doc, stemmer.stemWord(w)));
+        meaningful(entry).forEach((s) => add(keywords, doc, s));
         if (phrase) add(phrases, phrase, doc);
       }
     }
@@ -90,9 +94,14 @@ const PlaybookRanking = (() => {
     const situation = new Map();
     for (const [stem, docs] of Object.entries((index.playbook_fields || {}).situation || {}))
       situation.set(stem, new Set(docs));
+    const fieldDocs = new Map(); // title and keyword words that are not in terms/titleterms
+    const inTerms = (stem) => Object.prototype.hasOwnProperty.call(index.terms, stem)
+      || Object.prototype.hasOwnProperty.call(index.titleterms, stem);
+    title.forEach((stems, doc) => stems.forEach((s) => { if (!inTerms(s)) add(fieldDocs, s, doc); }));
+    keywords.forEach((stems, doc) => stems.forEach((s) => { if (!inTerms(s)) add(fieldDocs, s, doc); }));
     const average = (values) => values.reduce((a, b) => a + b, 0) / Math.max(values.length, 1) || 1;
     return {
-      index, n, length, title, keywords, phrases, situation,
+      index, n, length, title, keywords, phrases, situation, fieldDocs,
       avgLength: average([...length]),
       avgTitle: average(title.map((s) => s.size)),
       avgKeywords: average([...keywords.values()].map((s) => s.size)),
@@ -108,8 +117,8 @@ const PlaybookRanking = (() => {
     || (word.length < 2 && !/^\d$/.test(word));
   /* The word within one edit (deletion, substitution, insertion, transposition) whose key
    * is in the most documents, or null. */
-  const correct = (m, word, stemmer) => {
-    let best = null, bestDf = 0;
+  const correct = (m, word, stemmer, minDf) => {
+    let best = null, bestDf = minDf - 1;
     const tryWord = (candidate) => {
       if (candidate.length < 2 || ignored(candidate)) return;
       const df = documents(m.index, stemmer.stemWord(candidate)).length;
@@ -133,15 +142,21 @@ const PlaybookRanking = (() => {
     const seen = new Map();
     const corrections = [];
     let tries = 0;
-    for (const word of words(query)) {
+    // In a pasted ticket, a capitalised word without a match is a name (a signature): it is
+    // not corrected, and a correction must be a word of two documents or more.
+    const raw = splitQuery(query.normalize("NFKD").replace(/\p{Mn}/gu, ""));
+    const long = raw.length > C.short_query;
+    for (const original of raw) {
+      const word = original.toLowerCase();
       if (ignored(word)) continue;
       let stem = stemmer.stemWord(word);
       if (seen.has(stem)) continue;
       let df = documents(m.index, stem).length;
       let corrected = null;
-      if (df === 0 && word.length >= C.min_correction && !/\d/.test(word) && tries < C.max_corrections) {
+      if (df === 0 && word.length >= C.min_correction && !/\d/.test(word) && tries < C.max_corrections
+          && !(long && original[0] !== word[0])) {
         tries += 1;
-        corrected = correct(m, word, stemmer);
+        corrected = correct(m, word, stemmer, long ? 2 : 1);
         if (corrected !== null) {
           stem = stemmer.stemWord(corrected);
           if (seen.has(stem)) continue;
@@ -178,9 +193,11 @@ const PlaybookRanking = (() => {
     }
     // Keywords and titles found whole in the query (two words or more, or one with a digit).
     const padded = " " + words(query).join(" ") + " ";
+    // A word of the phrase that the index does not hold (a number) weighs as the rarest word.
+    const stemmer = new Stemmer();
     const weightOf = (phrase) => words(phrase).reduce((sum, w) => {
-      const t = used.find((u) => u.stem === new Stemmer().stemWord(w));
-      return sum + (t ? t.weight : 0);
+      const t = used.find((u) => u.stem === stemmer.stemWord(w));
+      return sum + (t ? t.weight : documents(m.index, stemmer.stemWord(w)).length ? 0 : idf(m, 1));
     }, 0);
     for (const [phrase, docs] of m.phrases) {
       if (!phrase.includes(" ") || !padded.includes(" " + phrase + " ")) continue;
@@ -190,6 +207,11 @@ const PlaybookRanking = (() => {
         if (entry) entry[0] += bonus;
       }
     }
+    // A title that holds every word of the query.
+    if (used.length >= 2)
+      for (const [doc, entry] of scores)
+        if (entry[1] === used.length && used.every((t) => m.title[doc].has(t.stem)))
+          entry[0] += C.whole_title_weight * total;
     const results = [];
     let top = 0;
     for (const [, [score]] of scores) top = Math.max(top, score);
