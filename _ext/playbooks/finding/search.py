@@ -57,7 +57,7 @@ RANKING = {
     "weight_text": 1.0, "b_text": 0.75,
     "weight_title": 3.0, "b_title": 0.3,
     "weight_keywords": 2.5, "b_keywords": 0.3,
-    "weight_situation": 3.0,
+    "weight_situation": 1.5,
     "k1": 1.5,
     #: a keyword or title found whole in the query adds its words' weight times this
     "phrase_weight": 1.0,
