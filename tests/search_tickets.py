@@ -134,6 +134,16 @@ TICKETS: list[tuple[str, str, tuple[str, ...]]] = [
 ]
 
 
+#: Queries this search does not put first (measured: second or third), and why.  They stay
+#: in the set, so the figures count them; the test holds them to the top 3.
+KNOWN_MISSES: dict[str, str] = {
+    "fizemos upgrade do SEI, o que fazer para seguir mandando dados ao protocolo integrado":
+        "o playbook diz 'atualizou a versão', nunca 'upgrade' nem 'mandar': só sobram palavras comuns",
+    "portal mostra cancelado mas no SEI continua em tramitacao externa":
+        "o playbook vizinho (status 4) também diz 'cancelado' e tem 'tramitação externa' nas palavras-chave",
+}
+
+
 def handbook_root(tmp: Path) -> Path:
     """PEN's sample as a handbook (tests/test_handbook.pen_wiki_root), plus the seed playbook."""
     from test_handbook import pen_wiki_root

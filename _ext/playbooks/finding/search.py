@@ -8,12 +8,17 @@ Sphinx's ``pt`` search language stems with Snowball but keeps accents: the index
   (``-ções``/``-cao``/``-ção`` -> ``-ção``), then Snowball, then folded again.  Folding
   only before stemming would split ``informação``/``informações``; folding only after
   would split about half of the accent pairs;
-* the query is folded before Sphinx compares it with the index entries, which
-  keywords_index.py fills with the folded keywords and title of each playbook;
-* results are re-ranked: a playbook's score is Sphinx's score for the whole query plus
-  its score for each word (at most :data:`WORD_CAP`), plus :data:`KEYWORD_WEIGHT` for each query word found among
-  its keywords or title words; a playbook that lacks some words of a long query is still
-  listed when it has at least half of them; each playbook is listed once, best first.
+* results are ranked in the browser (js/search-language.js), in the manner of BM25F,
+  from the index the page already loaded: each word of the query weighs its IDF; each
+  field where it is found adds :data:`RANKING`'s weight, normalised by the field's length
+  (title; keywords = the index entries keywords_index.py adds; "situation" = the sections
+  of ``playbook_search_situation_sections``, carried in the compact index by
+  :func:`situation_field`; the whole text), and the sum saturates; a keyword or title found
+  whole in the query adds its words' weight again; stop words and
+  ``playbook_search_ignored_words`` (greetings, signatures) weigh nothing; a word of five
+  letters or more without a match is tried with one edit, and the page says so;
+* each result shows the passage with the rarest words of the query, marked, and the
+  playbook's category and team (read from the page Sphinx downloads for the summary).
 
 The page stays ``search.html?q=…`` and works from ``file://`` as well as over HTTP.
 
