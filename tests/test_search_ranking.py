@@ -126,6 +126,8 @@ def test_situation_words_ride_on_the_compact_index_and_come_back():
 
 
 def test_site_index_holds_the_situation_field_and_the_browser_reads_it(site, serve, browser_context):
+    data = fmt.read_data((site / "searchindex.js").read_text(encoding="utf-8"))
+    assert fmt.FIELDS not in data and data["compact"]["fields"] == ["situation"]  # riding on the terms
     index = fmt.load_search_index(site / "searchindex.js")
     situation = index[fmt.FIELDS]["situation"]
     number = index["docnames"].index("playbooks/sei/certificado")

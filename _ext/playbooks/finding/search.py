@@ -257,8 +257,18 @@ def situation_field(app: Sphinx, data: dict) -> dict | None:
                 found = field.setdefault(stem, [])
                 if number[docname] not in found:
                     found.append(number[docname])
-    # frequency counts a document twice when a word is both in its text and a heading
-    return {"situation": {word: sorted(found) for word, found in sorted(field.items())}}
+    # Only the documents where Sphinx indexed the word (its own reading of the doctree may
+    # differ from the section's plain text): the compact index rides on those lists.
+    out = {}
+    for word, found in sorted(field.items()):
+        indexed = set()
+        for key in ("terms", "titleterms"):
+            value = (data.get(key) or {}).get(word)
+            indexed.update([value] if isinstance(value, int) else value or ())
+        kept = sorted(n for n in found if n in indexed)
+        if kept:
+            out[word] = kept
+    return {"situation": out}
 
 
 def search_context(app: Sphinx, config) -> None:

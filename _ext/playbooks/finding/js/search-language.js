@@ -54,19 +54,28 @@ const PlaybookRanking = (() => {
     if (set === undefined) map.set(key, (set = new Set()));
     set.add(value);
   };
-  /* The documents of a word: Sphinx's terms and titleterms, and the titles and keywords
-   * (numbers are only there: Sphinx leaves them out of its terms). */
-  const documents = (index, stem) => {
-    const found = [];
-    if (model !== null && model.index === index && model.fieldDocs.has(stem)) found.push(...model.fieldDocs.get(stem));
-    for (const key of ["terms", "titleterms"]) {
-      const terms = index[key];
-      if (!Object.prototype.hasOwnProperty.call(terms, stem)) continue;
+  const own = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
+  /* The documents of a word, as lists that do not overlap: Sphinx's terms and titleterms
+   * (a document is in one of them), and the titles and keywords for the words Sphinx leaves
+   * out (numbers). */
+  const postings = (m, stem) => {
+    const out = [];
+    for (const terms of [m.index.terms, m.index.titleterms]) {
+      if (!own(terms, stem)) continue;
       const value = terms[stem];
-      if (typeof value === "number") found.push(value);
-      else found.push(...value);
+      out.push(typeof value === "number" ? [value] : value);
     }
-    return found;
+    if (m.fieldDocs.has(stem)) out.push(m.fieldDocs.get(stem));
+    return out;
+  };
+  const documentCount = (m, stem) => {
+    let count = m.counts.get(stem);
+    if (count === undefined) {
+      count = 0;
+      for (const list of postings(m, stem)) count += list.length;
+      m.counts.set(stem, count);
+    }
+    return count;
   };
   const words = (text) => splitQuery(PlaybookSearch.fold(text));
   const build = (index) => {
@@ -94,14 +103,23 @@ const PlaybookRanking = (() => {
     const situation = new Map();
     for (const [stem, docs] of Object.entries((index.playbook_fields || {}).situation || {}))
       situation.set(stem, new Set(docs));
-    const fieldDocs = new Map(); // title and keyword words that are not in terms/titleterms
-    const inTerms = (stem) => Object.prototype.hasOwnProperty.call(index.terms, stem)
-      || Object.prototype.hasOwnProperty.call(index.titleterms, stem);
-    title.forEach((stems, doc) => stems.forEach((s) => { if (!inTerms(s)) add(fieldDocs, s, doc); }));
-    keywords.forEach((stems, doc) => stems.forEach((s) => { if (!inTerms(s)) add(fieldDocs, s, doc); }));
+    const fields = new Map(); // title and keyword words that are not in terms/titleterms
+    const inTerms = (stem) => own(index.terms, stem) || own(index.titleterms, stem);
+    title.forEach((stems, doc) => stems.forEach((s) => { if (!inTerms(s)) add(fields, s, doc); }));
+    keywords.forEach((stems, doc) => stems.forEach((s) => { if (!inTerms(s)) add(fields, s, doc); }));
+    const fieldDocs = new Map([...fields].map(([stem, docs]) => [stem, [...docs]]));
+    // Phrases of two words or more by their first word: [words, documents].
+    const byFirst = new Map();
+    for (const [phrase, docs] of phrases) {
+      const parts = phrase.split(" ");
+      if (parts.length < 2) continue;
+      if (!byFirst.has(parts[0])) byFirst.set(parts[0], []);
+      byFirst.get(parts[0]).push([parts, docs]);
+    }
     const average = (values) => values.reduce((a, b) => a + b, 0) / Math.max(values.length, 1) || 1;
     return {
-      index, n, length, title, keywords, phrases, situation, fieldDocs,
+      index, n, length, title, keywords, byFirst, situation, fieldDocs, counts: new Map(),
+      stems: new Set([...Object.keys(index.terms), ...Object.keys(index.titleterms), ...fieldDocs.keys()]),
       avgLength: average([...length]),
       avgTitle: average(title.map((s) => s.size)),
       avgKeywords: average([...keywords.values()].map((s) => s.size)),
@@ -119,9 +137,16 @@ const PlaybookRanking = (() => {
    * is in the most documents, or null. */
   const correct = (m, word, stemmer, minDf) => {
     let best = null, bestDf = minDf - 1;
+    // A word's key is the word less an ending (Snowball), so a candidate none of whose
+    // longer beginnings is a key cannot match: skipped without stemming it.
+    const possible = (candidate) => {
+      for (let end = candidate.length; end >= Math.max(2, candidate.length - 7); end--)
+        if (m.stems.has(candidate.slice(0, end))) return true;
+      return false;
+    };
     const tryWord = (candidate) => {
-      if (candidate.length < 2 || ignored(candidate)) return;
-      const df = documents(m.index, stemmer.stemWord(candidate)).length;
+      if (candidate.length < 2 || !possible(candidate) || ignored(candidate)) return;
+      const df = documentCount(m, stemmer.stemWord(candidate));
       if (df > bestDf) { best = candidate; bestDf = df; }
     };
     for (let i = 0; i <= word.length; i++) {
@@ -151,7 +176,7 @@ const PlaybookRanking = (() => {
       if (ignored(word)) continue;
       let stem = stemmer.stemWord(word);
       if (seen.has(stem)) continue;
-      let df = documents(m.index, stem).length;
+      let df = documentCount(m, stem);
       let corrected = null;
       if (df === 0 && word.length >= C.min_correction && !/\d/.test(word) && tries < C.max_corrections
           && !(long && original[0] !== word[0])) {
@@ -160,7 +185,7 @@ const PlaybookRanking = (() => {
         if (corrected !== null) {
           stem = stemmer.stemWord(corrected);
           if (seen.has(stem)) continue;
-          df = documents(m.index, stem).length;
+          df = documentCount(m, stem);
           corrections.push([word, corrected]);
         }
       }
@@ -173,57 +198,61 @@ const PlaybookRanking = (() => {
     const { model: m, terms } = analyse(query);
     const used = terms.filter((t) => t.df > 0);
     const total = used.reduce((sum, t) => sum + t.weight, 0);
-    const scores = new Map(); // document -> [score, words matched, weight matched]
+    // Per document: score, words matched, weight of the words matched.
+    const score = new Float64Array(m.n), matched = new Uint16Array(m.n), weight = new Float64Array(m.n);
+    const touched = [];
+    const norm = (b, len, avg) => 1 - b + b * (len / avg);
     for (const t of used) {
       const situation = m.situation.get(t.stem);
-      for (const doc of new Set(documents(m.index, t.stem))) {
-        const norm = (b, len, avg) => 1 - b + b * (len / avg);
+      const factor = (t.corrected ? C.corrected_factor : 1) * t.weight * (C.k1 + 1);
+      for (const list of postings(m, t.stem)) for (const doc of list) {
         let tf = C.weight_text / norm(C.b_text, m.length[doc], m.avgLength);
         if (m.title[doc].has(t.stem)) tf += C.weight_title / norm(C.b_title, m.title[doc].size, m.avgTitle);
         const own = m.keywords.get(doc);
-        if (own && own.has(t.stem)) tf += C.weight_keywords / norm(C.b_keywords, own.size, m.avgKeywords);
-        if (situation && situation.has(doc)) tf += C.weight_situation;
-        const factor = t.corrected ? C.corrected_factor : 1;
-        const entry = scores.get(doc) || [0, 0, 0];
-        entry[0] += factor * t.weight * tf * (C.k1 + 1) / (C.k1 + tf);
-        entry[1] += 1;
-        entry[2] += t.weight;
-        scores.set(doc, entry);
+        if (own !== undefined && own.has(t.stem)) tf += C.weight_keywords / norm(C.b_keywords, own.size, m.avgKeywords);
+        if (situation !== undefined && situation.has(doc)) tf += C.weight_situation;
+        if (matched[doc] === 0) touched.push(doc);
+        score[doc] += factor * tf / (C.k1 + tf);
+        matched[doc] += 1;
+        weight[doc] += t.weight;
       }
     }
-    // Keywords and titles found whole in the query (two words or more, or one with a digit).
-    const padded = " " + words(query).join(" ") + " ";
-    // A word of the phrase that the index does not hold (a number) weighs as the rarest word.
+    // Keywords and titles found whole in the query (two words or more).  A word of the
+    // phrase that the index does not hold (a number) weighs as the rarest word.
     const stemmer = new Stemmer();
-    const weightOf = (phrase) => words(phrase).reduce((sum, w) => {
-      const t = used.find((u) => u.stem === stemmer.stemWord(w));
-      return sum + (t ? t.weight : documents(m.index, stemmer.stemWord(w)).length ? 0 : idf(m, 1));
+    const weights = new Map(used.map((t) => [t.stem, t.weight]));
+    const weightOf = (parts) => parts.reduce((sum, w) => {
+      const stem = stemmer.stemWord(w);
+      return sum + (weights.has(stem) ? weights.get(stem) : documentCount(m, stem) ? 0 : idf(m, 1));
     }, 0);
-    for (const [phrase, docs] of m.phrases) {
-      if (!phrase.includes(" ") || !padded.includes(" " + phrase + " ")) continue;
-      const bonus = C.phrase_weight * weightOf(phrase);
-      for (const doc of docs) {
-        const entry = scores.get(doc);
-        if (entry) entry[0] += bonus;
+    const sequence = words(query);
+    const found = new Set();
+    for (let i = 0; i < sequence.length; i++) {
+      for (const phrase of m.byFirst.get(sequence[i]) || []) {
+        const [parts, docs] = phrase;
+        if (found.has(phrase) || !parts.every((w, k) => sequence[i + k] === w)) continue;
+        found.add(phrase);
+        const bonus = C.phrase_weight * weightOf(parts);
+        for (const doc of docs) if (matched[doc] > 0) score[doc] += bonus;
       }
     }
     // A title that holds every word of the query.
     if (used.length >= 2)
-      for (const [doc, entry] of scores)
-        if (entry[1] === used.length && used.every((t) => m.title[doc].has(t.stem)))
-          entry[0] += C.whole_title_weight * total;
+      for (const doc of touched)
+        if (matched[doc] === used.length && used.every((t) => m.title[doc].has(t.stem)))
+          score[doc] += C.whole_title_weight * total;
     const results = [];
     let top = 0;
-    for (const [, [score]] of scores) top = Math.max(top, score);
+    for (const doc of touched) top = Math.max(top, score[doc]);
     const needed = Math.ceil(used.length / 2);
-    for (const [doc, [score, matched, weight]] of scores) {
+    for (const doc of touched) {
       // Short queries: at least half of their words; long ones (a pasted ticket): near the best.
-      if (used.length <= C.short_query ? matched < needed : score < C.long_query_share * top) continue;
-      const coverage = total ? weight / total : 0;
+      if (used.length <= C.short_query ? matched[doc] < needed : score[doc] < C.long_query_share * top) continue;
+      const coverage = total ? weight[doc] / total : 0;
       const name = m.index.docnames[doc];
       const playbook = typeof PLAYBOOK_SEARCH_PLAYBOOK_ROOT === "undefined"
         || (name.startsWith(PLAYBOOK_SEARCH_PLAYBOOK_ROOT + "/") && !name.endsWith("/index"));
-      results.push([doc, score * (1 - C.coverage_weight + C.coverage_weight * coverage)
+      results.push([doc, score[doc] * (1 - C.coverage_weight + C.coverage_weight * coverage)
         * (playbook ? 1 : C.other_page_factor)]);
     }
     return { terms, results };
