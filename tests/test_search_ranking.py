@@ -100,15 +100,19 @@ def test_a_pasted_ticket_keeps_its_words_apart(site, serve, browser_context):
     base = serve(site)
     # In the address: line breaks are spaces.
     assert _search(page, base, "bom dia\ngearman\nsupervisor")[0] == "playbooks/tramita/gearman"
-    # Pasted into the search box: the line breaks become spaces (an <input> would glue the words).
-    page.evaluate("""() => {
-        const box = document.querySelector('input[name="q"]');
-        box.value = ""; box.focus();
-        const data = new DataTransfer();
-        data.setData("text/plain", "Bom dia\\ngearman parou\\r\\nAtt");
-        box.dispatchEvent(new ClipboardEvent("paste", {clipboardData: data, bubbles: true, cancelable: true}));
-    }""")
-    assert page.input_value('input[name="q"]') == "Bom dia gearman parou Att"
+    # Pasted into the search box (the real clipboard) and sent: the line breaks became spaces.
+    page.evaluate("navigator.clipboard.writeText('Prezados,\\ngearman parou\\r\\nAtt,\\nFulano')")
+    box = page.locator('input[name="q"]').first
+    box.fill("")
+    box.click()
+    page.keyboard.press("Control+V")
+    assert box.input_value() == "Prezados, gearman parou Att, Fulano"
+    with page.expect_navigation():
+        box.press("Enter")
+    page.wait_for_function("() => { const s = document.querySelector('#search-results p.search-summary');"
+                           " return s !== null && s.innerText.trim() !== ''; }", timeout=20000)
+    first = page.eval_on_selector("#search-results ul.search li > a", "e => e.getAttribute('href')")
+    assert first.startswith("playbooks/tramita/gearman")
 
 
 def test_situation_words_ride_on_the_compact_index_and_come_back():

@@ -216,7 +216,7 @@ DEFAULT_IGNORED_WORDS = (
     "prezadas", "caro", "cara", "senhor", "senhora", "sr", "sra", "att", "atte", "atenciosamente",
     "cordialmente", "grato", "grata", "obrigado", "obrigada", "agradeco", "agradecemos",
     "desde", "ja", "favor", "gentileza", "podem", "pode", "poderiam", "ajudar", "ajuda",
-    "auxiliar", "solicito", "solicitamos", "verificar", "segue", "seguem", "abaixo", "anexo",
+    "auxiliar", "solicito", "solicitamos", "verificar", "segue", "seguem", "abaixo",
     "gostaria", "gostariamos", "saber", "aguardo", "aguardamos", "retorno", "quero", "queremos",
     "quer", "fazer", "fizemos", "onde", "precisamos", "preciso", "informo", "informamos",
 )

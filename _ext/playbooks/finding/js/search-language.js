@@ -370,14 +370,4 @@ if (typeof Search !== "undefined" && !Search._playbookSearch) {
       if (summariesShown >= SUMMARY_LIMIT) DOCUMENTATION_OPTIONS.SHOW_SEARCH_SUMMARY = false;
     }).observe(resultsBox, { childList: true, subtree: true });
   };
-  // A ticket pasted into a search box: its line breaks become spaces (an <input> would
-  // drop them and glue the words of two lines together).
-  document.addEventListener("paste", (event) => {
-    const box = event.target;
-    if (!(box instanceof HTMLInputElement) || box.name !== "q" || !event.clipboardData) return;
-    const text = event.clipboardData.getData("text/plain");
-    if (!/[\r\n]/.test(text)) return;
-    event.preventDefault();
-    box.setRangeText(text.replace(/\s+/g, " "), box.selectionStart, box.selectionEnd, "end");
-  });
 }
