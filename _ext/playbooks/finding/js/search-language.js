@@ -1,7 +1,8 @@
 /* Manual de Atendimento: accent-insensitive Portuguese search (_ext/playbooks/finding/search.py).
  * PLAYBOOK_SEARCH_CONFIG (plurals, accents, min_stem and the ranking's weights) is written
  * before this file by search.py, from its Python constants; PLAYBOOK_SEARCH_IGNORED (the
- * words of a ticket that weigh nothing) comes from conf.py (static/playbook-search-config.js_t). */
+ * words of a ticket that weigh nothing) and PLAYBOOK_SEARCH_PLAYBOOK_ROOT come from conf.py
+ * (static/playbook-search-config.js_t). */
 const PlaybookSearch = ((config) => {
   const PLURALS = config.plurals;
   const ACCENTS = config.accents;
