@@ -39,6 +39,11 @@ from typing import Callable, Iterable, Union
 from docutils import nodes
 from roman_numerals import OutOfRangeError, RomanNumeral
 
+from ..standard.rules import Problem
+from .grammar import DEFAULT as DEFAULT_GRAMMAR
+from .grammar import (AGENT_KEY, AGENT_NAME, INSTRUCTION_SUBTYPE, PLACEHOLDER_FORM_SUBTYPE, Grammar,
+                      is_closing)
+
 # --- Patterns -------------------------------------------------------------------------
 
 #: ``Bom dia/Boa tarde/Boa noite`` with any spacing around the slashes (and between words).
@@ -77,13 +82,28 @@ class Slot:
     kind: str
     key: str
     written: str
+    #: a placeholder's accessible name (see grammar.py); "" means the bracket's text
+    label: str = ""
+    #: "bracket", "paren", "blank" or "mask" (grammar.py)
+    form: str = "bracket"
+    #: what the empty field shows (a blank's or mask's own shape)
+    hint: str = ""
 
     @property
     def name(self) -> str:
-        """A placeholder's text without brackets (the field's accessible name)."""
+        """A placeholder's accessible name (a bracket's text without the brackets)."""
         if self.kind == "placeholder":
-            return " ".join(self.written[1:-1].split())
+            return self.label or " ".join(self.written[1:-1].split())
         return self.written
+
+    @property
+    def agent(self) -> bool:
+        """The agent's own name (remembered by the browser)."""
+        return self.key == AGENT_KEY
+
+    def field_record(self) -> dict:
+        return {"key": self.key, "name": self.name, "written": self.written, "form": self.form,
+                "agent": self.agent}
 
     def options(self) -> list[str]:
         """A greeting's alternatives, in the case the writer used."""
@@ -114,6 +134,8 @@ class Template:
     label_node: nodes.paragraph | None = None
     #: Text nodes that hold slots, by id, with the pieces they split into
     slot_texts: dict[int, tuple[nodes.Text, list[Piece]]] = field(default_factory=dict)
+    #: writer's instructions shown to the agent and never copied: (paragraph, text, line)
+    instructions: list[tuple[nodes.Element, str, int | None]] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -136,6 +158,19 @@ class Template:
     def placeholders(self) -> list[str]:
         return [slot.written for slot in self.slots if slot.kind == "placeholder"]
 
+    @property
+    def fields(self) -> list[Slot]:
+        """The template's fields (one per value), in order."""
+        return [slot for slot in self.slots if slot.kind == "placeholder"]
+
+    def paren_placeholders(self) -> list[Slot]:
+        """Parenthesised placeholders, each written form once (``make check`` notes them)."""
+        seen: dict[str, Slot] = {}
+        for piece in self.text_pieces:
+            if isinstance(piece, Slot) and piece.form == "paren" and piece.written not in seen:
+                seen[piece.written] = piece
+        return list(seen.values())
+
     def as_record(self) -> dict:
         """The plain dict kept in the playbook record (see records.py)."""
         return {
@@ -157,15 +192,23 @@ def clean(text: str) -> str:
     return WHITESPACE_RE.sub(" ", text).strip()
 
 
-def is_label(node: nodes.Node) -> bool:
-    """A paragraph that is entirely bold text (whitespace around it aside)."""
+def is_label(node: nodes.Node, grammar: Grammar = DEFAULT_GRAMMAR) -> bool:
+    """A paragraph that is entirely bold text (whitespace around it aside), or only a
+    plain-text label (``Resposta 01:``, see grammar.py)."""
+    return label_of(node, grammar) is not None
+
+
+def label_of(node: nodes.Node, grammar: Grammar = DEFAULT_GRAMMAR) -> str | None:
+    """The title of a label paragraph (final colon dropped), else None."""
     if not isinstance(node, nodes.paragraph):
-        return False
+        return None
+    text = clean(node.astext())
+    if not text or is_draft_text(text):
+        return None
     strong = [c for c in node.children if not (isinstance(c, nodes.Text) and not c.strip())]
-    if len(strong) != 1 or not isinstance(strong[0], nodes.strong):
-        return False
-    text = clean(strong[0].astext())
-    return bool(text) and not is_draft_text(text)
+    if len(strong) == 1 and isinstance(strong[0], nodes.strong):
+        return text.rstrip(":").rstrip() or None
+    return grammar.label_text(text)
 
 
 def is_draft_text(text: str) -> bool:
@@ -211,6 +254,7 @@ def _join_label(outer: str | None, inner: str | None) -> str | None:
 def extract_templates(
     section: nodes.section,
     skip_section: Callable[[nodes.section], bool] | None = None,
+    grammar: Grammar | None = None,
 ) -> list[Template]:
     """The reply templates of ``section`` (the reply section), in document order.
 
@@ -218,11 +262,22 @@ def extract_templates(
     section nested by mistake inside the reply section, say).
     """
     templates: list[Template] = []
-    _split(section, None, skip_section, templates)
+    page = _Page(grammar or DEFAULT_GRAMMAR)
+    _split(section, None, skip_section, templates, page)
     return templates
 
 
-def _split(container: nodes.Element, outer_label: str | None, skip_section, out: list[Template]) -> None:
+class _Page:
+    """What the templates of one page share: the grammar, the count of unnamed blanks."""
+
+    def __init__(self, grammar: Grammar) -> None:
+        self.grammar = grammar
+        self.blanks = 0
+
+
+def _split(container: nodes.Element, outer_label: str | None, skip_section, out: list[Template],
+           page: "_Page") -> None:
+    grammar = page.grammar
     groups: list[tuple[nodes.paragraph | None, list[nodes.Node]]] = [(None, [])]
     for child in container.children:
         if isinstance(child, nodes.title) and child is container.children[0]:
@@ -233,7 +288,7 @@ def _split(container: nodes.Element, outer_label: str | None, skip_section, out:
             groups.append((child, []))  # a subsection is a group of its own
             groups.append((None, []))
             continue
-        if is_label(child):
+        if is_label(child, grammar):
             groups.append((child, [child]))
             continue
         groups[-1][1].append(child)
@@ -241,27 +296,43 @@ def _split(container: nodes.Element, outer_label: str | None, skip_section, out:
     for head, members in groups:
         if isinstance(head, nodes.section):
             label = _join_label(outer_label, _title_text(head))
-            if any(is_label(c) or isinstance(c, nodes.section) for c in head.children):
-                _split(head, label, skip_section, out)
+            if any(is_label(c, grammar) or isinstance(c, nodes.section) for c in head.children):
+                _split(head, label, skip_section, out, page)
             elif _has_content(c for c in head.children if not isinstance(c, nodes.title)):
                 body = [c for c in head.children if not isinstance(c, nodes.title)]
-                out.append(_make(label, container, [head], body, _first_line(head), None))
+                out.append(_make(label, container, [head], body, _first_line(head), None, page))
             continue
         body = members[1:] if head is not None else members
         if not _has_content(body):
             continue
-        label = _join_label(outer_label, clean(head.astext()) if head is not None else None)
+        label = _join_label(outer_label, label_of(head, grammar) if head is not None else None)
         line = _first_line(head) if head is not None else next(
             (ln for ln in (_first_line(m) for m in body if not isinstance(m, IGNORED)) if ln), None)
-        out.append(_make(label, container, members, body, line, head))
+        out.append(_make(label, container, members, body, line, head, page))
 
 
-def _make(label, container, members, body, line, label_node) -> Template:
-    renderer = _Renderer()
+def _instruction(node: nodes.Node, grammar: Grammar) -> bool:
+    """A paragraph (maybe inside a block quote) that is a writer's instruction."""
+    while isinstance(node, nodes.block_quote) and len(node.children) == 1:
+        node = node[0]
+    return isinstance(node, nodes.paragraph) and grammar.is_instruction(node.astext())
+
+
+def _make(label, container, members, body, line, label_node, page: "_Page") -> Template:
+    renderer = _Renderer(page)
     content = [node for node in body if not isinstance(node, IGNORED)]
-    draft = any(is_draft_marker(node) for node in content)
-    text_pieces = renderer.plain(content)
-    html_pieces = renderer.html(content)
+    instructions = [(node, clean(node.astext()), _first_line(node))
+                    for node in content if _instruction(node, page.grammar)]
+    copied = [node for node in content if not _instruction(node, page.grammar)]
+    # Only instructions (and maybe "Em construção"): the reply is not written yet.
+    draft = any(is_draft_marker(node) for node in content) or (
+        bool(instructions) and not _has_content(copied))
+    if draft:
+        copied = content  # a draft is not copied; its text stays whole in the record
+    text_pieces = renderer.plain(copied)
+    html_pieces = renderer.html(copied)
+    if not draft:
+        text_pieces, html_pieces = _strip_wrapping_quotes(text_pieces, html_pieces)
     return Template(
         label=label,
         line=line,
@@ -272,6 +343,7 @@ def _make(label, container, members, body, line, label_node) -> Template:
         members=list(members),
         label_node=label_node,
         slot_texts=renderer.slot_texts,
+        instructions=[] if draft else instructions,
     )
 
 
@@ -284,7 +356,8 @@ def _make(label, container, members, body, line, label_node) -> Template:
 class _Renderer:
     """Renders content nodes to text/plain and text/html pieces."""
 
-    def __init__(self) -> None:
+    def __init__(self, page: "_Page | None" = None) -> None:
+        self.page = page or _Page(DEFAULT_GRAMMAR)
         self.slot_texts: dict[int, tuple[nodes.Text, list[Piece]]] = {}
         self.greetings = 0  # each greeting of a template has its own key: g0, g1...
 
@@ -296,32 +369,46 @@ class _Renderer:
         if key in self.slot_texts:
             return self.slot_texts[key][1]
         text = str(node)
+        grammar = self.page.grammar
         pieces: list[Piece] = []
         spans = []
         for match in GREETING_RE.finditer(text):
-            spans.append((match.start(), match.end(), "greeting", match.group(0)))
-        for match in PLACEHOLDER_RE.finditer(text):
-            if not any(s <= match.start() < e for s, e, *_ in spans):
-                spans.append((match.start(), match.end(), "placeholder", match.group(0)))
+            spans.append((match.start(), match.end(), "greeting", match.group(0), None))
+        before, after = _context(node)
+        for match in grammar.find(text, after=after, before=before):
+            if not any(s < match.end and match.start < e for s, e, *_ in spans):
+                spans.append((match.start, match.end, "placeholder", match.written, match))
         if not spans:
             return [text]
-        spans.sort()
+        spans.sort(key=lambda span: span[0])
         position = 0
-        for start, end, kind, written in spans:
+        for start, end, kind, written, match in spans:
             if start > position:
                 pieces.append(text[position:start])
             written = " ".join(written.split())
             if kind == "placeholder":
-                slot_key = "p:" + clean(written[1:-1]).casefold()
+                pieces.append(self.placeholder_slot(node, match, written))
             else:
-                slot_key = f"g{self.greetings}"
+                pieces.append(Slot(kind, f"g{self.greetings}", written))
                 self.greetings += 1
-            pieces.append(Slot(kind, slot_key, written))
             position = end
         if position < len(text):
             pieces.append(text[position:])
         self.slot_texts[key] = (node, pieces)
         return pieces
+
+    def placeholder_slot(self, node: nodes.Text, match, written: str) -> Slot:
+        grammar = self.page.grammar
+        name = match.name
+        if match.form == "mask" and _signature(node, match):
+            name = AGENT_NAME
+        if not name:
+            self.page.blanks += 1
+            return Slot("placeholder", f"b:{self.page.blanks}", written,
+                        f"campo em branco {self.page.blanks}", match.form, match.hint)
+        key = grammar.key(name)
+        label = "" if match.form == "bracket" else name
+        return Slot("placeholder", key, written, label, match.form, match.hint)
 
     def inline(self, node: nodes.Node, literal: bool = False) -> list:
         tokens: list = []
@@ -657,6 +744,64 @@ class _Renderer:
         return pieces + [close]
 
 
+_HTML_LEAD_RE = re.compile(r"^((?:<[^>]+>)*)[“\"]")
+_HTML_TAIL_RE = re.compile(r"[”\"]((?:</[^>]+>)*)$")
+
+
+def _strip_wrapping_quotes(text_pieces: list[Piece], html_pieces: list[Piece]):
+    """PEN's writers often quote the whole reply (“Prezado(a) ... (Nome do atendente)”), or
+    leave one quotation mark unmatched at either end: those marks are not copied."""
+    text = "".join(p.written if isinstance(p, Slot) else p for p in text_pieces)
+    if not text:
+        return text_pieces, html_pieces
+    opens, closes = text.count("“"), text.count("”")
+    lead = text[0] == "“" and (text[-1] == "”" or opens > closes) or (
+        text[0] == '"' and text[-1] == '"' and text.count('"') == 2)
+    tail = text[-1] == "”" and (text[0] == "“" or closes > opens) or (
+        text[-1] == '"' and text[0] == '"' and text.count('"') == 2)
+    text_pieces, html_pieces = list(text_pieces), list(html_pieces)
+    if lead and isinstance(text_pieces[0], str) and isinstance(html_pieces[0], str) \
+            and _HTML_LEAD_RE.match(html_pieces[0]):
+        text_pieces[0] = text_pieces[0][1:].lstrip()
+        html_pieces[0] = _HTML_LEAD_RE.sub(r"\1", html_pieces[0], count=1)
+    if tail and isinstance(text_pieces[-1], str) and isinstance(html_pieces[-1], str) \
+            and _HTML_TAIL_RE.search(html_pieces[-1]):
+        text_pieces[-1] = text_pieces[-1][:-1].rstrip()
+        html_pieces[-1] = _HTML_TAIL_RE.sub(r"\1", html_pieces[-1], count=1)
+    return _merge(text_pieces), _merge(html_pieces)
+
+
+def _context(node: nodes.Text) -> tuple[str, str]:
+    """The text of the paragraph before ``node``, and the text of the link right after it."""
+    parent = node.parent
+    if parent is None:
+        return "", ""
+    siblings = list(parent.children)
+    index = next((i for i, c in enumerate(siblings) if c is node), None)
+    if index is None:
+        return "", ""
+    before = "".join(c.astext() for c in siblings[:index])
+    after = ""
+    if index + 1 < len(siblings) and isinstance(siblings[index + 1], nodes.reference):
+        after = siblings[index + 1].astext()
+    return before, after
+
+
+def _signature(node: nodes.Text, match) -> bool:
+    """A mask that is its paragraph's whole text, right after the closing ("Atenciosamente,")."""
+    paragraph = node.parent
+    while paragraph is not None and not isinstance(paragraph, nodes.paragraph):
+        paragraph = paragraph.parent
+    if paragraph is None or clean(paragraph.astext()).strip("“”\"'. ") != match.written:
+        return False
+    previous = paragraph.previous_sibling()
+    if previous is None and isinstance(paragraph.parent, nodes.block_quote):
+        previous = paragraph.parent.previous_sibling()
+    while isinstance(previous, nodes.block_quote) and previous.children:
+        previous = previous[-1]
+    return isinstance(previous, nodes.paragraph) and is_closing(previous.astext())
+
+
 def _merge(pieces: list[Piece]) -> list[Piece]:
     """Adjacent strings joined (Slots kept apart), empty strings dropped."""
     merged: list[Piece] = []
@@ -692,10 +837,53 @@ def _marker(node: nodes.Element, index: int) -> str:
     return f"{node.get('prefix', '')}{label}{node.get('suffix', '.')} "
 
 
+# --- What the build and make check say about templates -----------------------------------
+# * ``playbook.placeholder_form``: a parenthesised placeholder (``(inserir aqui nome do
+#   usuário)``), noted once per template and written form, with the bracket form to use
+#   (``make import`` rewrites it).  Blanks and x-masks are accepted without a note.
+# * ``playbook.reply_instruction``: a writer's instruction next to real reply text, shown
+#   to the agent and never copied.
+
+
+def _node_line(node: nodes.Node) -> int | None:
+    while node is not None:
+        if getattr(node, "line", None):
+            return node.line
+        node = node.parent
+    return None
+
+
+def reply_problems(templates: list[Template]) -> list[Problem]:
+    problems: list[Problem] = []
+    for template in templates:
+        noted: set[str] = set()
+        for text_node, pieces in template.slot_texts.values():
+            for piece in pieces:
+                if not isinstance(piece, Slot) or piece.form != "paren" or piece.written in noted:
+                    continue
+                noted.add(piece.written)
+                problems.append(Problem(
+                    PLACEHOLDER_FORM_SUBTYPE,
+                    f"campo entre parênteses no modelo de resposta: {piece.written}; escreva-o "
+                    f"entre colchetes: [{piece.name}] (make import corrige)",
+                    _node_line(text_node) or template.line,
+                ))
+        for _node, text, line in template.instructions:
+            shown = text if len(text) <= 80 else text[:77] + "..."
+            problems.append(Problem(
+                INSTRUCTION_SUBTYPE,
+                f"instrução ao atendente dentro do modelo de resposta: {shown}; ela aparece na "
+                "página mas não é copiada (mova-a para a Solução Sugerida ou apague-a)",
+                line or template.line,
+            ))
+    problems.sort(key=lambda p: p.line or 0)
+    return problems
+
+
 # --- Entry point from a playbook outline -------------------------------------------------
 
 
-def templates_for(outline, kind) -> list[Template]:
+def templates_for(outline, kind, grammar: Grammar | None = None) -> list[Template]:
     """The templates of a playbook's reply section (``kind.reply``), or [] without one.
 
     ``outline`` is an ``outline.Outline`` and ``kind`` a ``schema.Kind``; subsections whose
@@ -708,4 +896,4 @@ def templates_for(outline, kind) -> list[Template]:
     def is_kind_section(section: nodes.section) -> bool:
         return kind.matches(_title_text(section))
 
-    return extract_templates(heading.section, skip_section=is_kind_section)
+    return extract_templates(heading.section, skip_section=is_kind_section, grammar=grammar)

@@ -32,8 +32,10 @@ from ..collect.config import playbook_category, schema_from
 from ..site import formats, theme
 from ..standard.outline import build_outline
 from .extract import Slot, Template, templates_for
+from .grammar import Grammar
 
 COPY_LABEL = "Copiar resposta"
+FORGET_LABEL = "Esquecer meu nome"
 DRAFT_LABEL = "Em construção"
 
 
@@ -49,14 +51,31 @@ class reply_slot(nodes.inline):
     """A placeholder (``[nome do usuário]``) or a greeting (``Bom dia/Boa tarde/Boa noite``)."""
 
 
+class reply_toolbar(nodes.Element):
+    """The copy button and the status of a template (HTML only), right after its title.
+
+    ``end``: the second button at the end of an untitled template, after its last field.
+    """
+
+
+class reply_instruction_tag(nodes.inline):
+    """"Instrução ao atendente (não é copiada)" before a writer's instruction paragraph."""
+
+
 # --- Doctree transform --------------------------------------------------------------------
 
 
 def _pieces_json(pieces) -> list:
-    return [
-        {"slot": p.key, "kind": p.kind, "written": p.written} if isinstance(p, Slot) else p
-        for p in pieces
-    ]
+    out = []
+    for p in pieces:
+        if not isinstance(p, Slot):
+            out.append(p)
+            continue
+        item = {"slot": p.key, "kind": p.kind, "written": p.written}
+        if p.form in ("blank", "mask"):
+            item["name"] = p.name  # the confirmation names an unfilled blank by it
+        out.append(item)
+    return out
 
 
 def _slot_node(slot: Slot) -> reply_slot:
@@ -65,7 +84,29 @@ def _slot_node(slot: Slot) -> reply_slot:
     node["key"] = slot.key
     node["name"] = slot.name
     node["options"] = slot.options()
+    node["hint"] = slot.hint
+    node["agent"] = slot.agent
     return node
+
+
+INSTRUCTION_TAG = "Instrução ao atendente (não é copiada):"
+
+
+def _place_toolbar(template: Template, block: "reply_template") -> None:
+    """The toolbar goes right after the template's title: the bold or plain label, the
+    subsection's heading; an untitled template has it first and again at its end."""
+    top = reply_toolbar()
+    if template.label_node is not None:
+        block.insert(block.index(template.label_node) + 1, top)
+        return
+    first = template.members[0] if template.members else None
+    if isinstance(first, nodes.section) and first.children and isinstance(first[0], nodes.title):
+        first.insert(1, top)
+        return
+    block.insert(0, top)
+    end = reply_toolbar()
+    end["end"] = True
+    block.append(end)
 
 
 def _wrap(template: Template, index: int) -> reply_template:
@@ -94,6 +135,17 @@ def _wrap(template: Template, index: int) -> reply_template:
                 continue
             replacement = [_slot_node(p) if isinstance(p, Slot) else nodes.Text(p) for p in pieces]
             parent.replace(text_node, replacement)
+        # Writers' instructions stay visible, marked as not copied.
+        for paragraph, _text, _line in template.instructions:
+            target = paragraph
+            while isinstance(target, nodes.block_quote) and target.children:
+                target = target[0]
+            target["classes"].append("reply-instruction")
+            if isinstance(target, nodes.paragraph):
+                target.insert(0, reply_instruction_tag(INSTRUCTION_TAG, INSTRUCTION_TAG,
+                                                       classes=["reply-instruction-tag"]))
+        block["agent"] = any(slot.agent for slot in template.fields)
+        _place_toolbar(template, block)
     container.insert(position, block)
     return block
 
@@ -101,7 +153,7 @@ def _wrap(template: Template, index: int) -> reply_template:
 def render_replies(app: Sphinx, doctree: nodes.Element, docname: str) -> None:
     kind = schema_from(app.config).kind_for_category(playbook_category(app.config, docname))
     outline = build_outline(doctree, kind)
-    for index, template in enumerate(templates_for(outline, kind)):
+    for index, template in enumerate(templates_for(outline, kind, Grammar.from_config(app.config))):
         _wrap(template, index)
 
 
@@ -123,19 +175,52 @@ def visit_reply_template(self, node: reply_template) -> None:
 def depart_reply_template(self, node: reply_template) -> None:
     if not node["draft"] and formats.interactive(self.builder):
         self.body.append(
-            '<div class="reply-actions">'
-            f'<button type="button" class="reply-copy" hidden>{html.escape(COPY_LABEL)}</button>'
-            '<span class="reply-status" role="status" aria-live="polite"></span>'
-            "</div>\n"
             f'<script type="application/json" class="reply-data">{_json_for_script(node["data"])}</script>\n'
         )
     self.body.append("</div>\n")
 
 
+def visit_reply_toolbar(self, node: reply_toolbar) -> None:
+    if not formats.interactive(self.builder):  # EPUB: no button (site/formats.py)
+        raise nodes.SkipNode
+    block = node.parent
+    while block is not None and not isinstance(block, reply_template):
+        block = block.parent
+    if node.get("end"):
+        # A second button after the last field of an untitled template (keyboard order).
+        self.body.append(
+            '<div class="reply-actions reply-actions-end">'
+            f'<button type="button" class="reply-copy reply-copy-end" hidden>{html.escape(COPY_LABEL)}</button>'
+            "</div>\n")
+        raise nodes.SkipNode
+    agent = ""
+    if block is not None and block.get("agent"):
+        agent = ('<button type="button" class="reply-forget" hidden>'
+                 f"{html.escape(FORGET_LABEL)}</button>")
+    self.body.append(
+        '<div class="reply-actions">'
+        f'<button type="button" class="reply-copy" hidden>{html.escape(COPY_LABEL)}</button>'
+        '<span class="reply-status" role="status" aria-live="polite"></span>'
+        f"{agent}</div>\n")
+    raise nodes.SkipNode
+
+
+def visit_reply_instruction_tag(self, node) -> None:
+    self.body.append(self.starttag(node, "span", ""))
+
+
+def depart_reply_instruction_tag(self, node) -> None:
+    self.body.append("</span> ")
+
+
 def visit_reply_slot(self, node: reply_slot) -> None:
     if node["kind"] == "placeholder":
-        self.body.append(self.starttag(node, "span", "", CLASS="reply-field", **{
-            "data-slot": node["key"], "data-name": node["name"]}))
+        attributes = {"data-slot": node["key"], "data-name": node["name"]}
+        if node.get("hint"):
+            attributes["data-hint"] = node["hint"]
+        if node.get("agent"):
+            attributes["data-agent"] = "1"
+        self.body.append(self.starttag(node, "span", "", CLASS="reply-field", **attributes))
     else:
         self.body.append(self.starttag(node, "span", "", CLASS="reply-greeting", **{
             "data-slot": node["key"], "data-options": json.dumps(node["options"], ensure_ascii=False)}))
@@ -164,6 +249,10 @@ def _depart_pass(self, node) -> None:
     pass
 
 
+def _visit_skip(self, node) -> None:
+    raise nodes.SkipNode
+
+
 def _visit_text_badge(self, node) -> None:
     self.add_text("[")
 
@@ -181,5 +270,10 @@ def setup(app: Sphinx) -> None:
                  text=plain, latex=plain, man=plain, texinfo=plain)
     app.add_node(reply_badge, html=(visit_reply_badge, depart_reply_badge),
                  text=(_visit_text_badge, _depart_text_badge), latex=plain, man=plain, texinfo=plain)
+    skip = (_visit_skip, None)
+    app.add_node(reply_toolbar, html=(visit_reply_toolbar, None),
+                 text=skip, latex=skip, man=skip, texinfo=skip)
+    app.add_node(reply_instruction_tag, html=(visit_reply_instruction_tag, depart_reply_instruction_tag),
+                 text=plain, latex=plain, man=plain, texinfo=plain)
     app.connect("doctree-resolved", formats.each_playbook(render_replies))
     theme.add_assets(app, css=("replies.css",), js=("replies.js",))
