@@ -26,6 +26,12 @@ playbook's kind names in ``reply``) and returns its templates, in document order
 Besides the flat strings, each template keeps ``text_pieces``/``html_pieces``: the same
 content as a list of strings and ``Slot`` objects (placeholders and greetings), so that the
 HTML page can substitute what the agent typed without guessing where a placeholder is.
+Both flavours come from one walk: each content node becomes a neutral block (``Paragraph``,
+``ListBlock``, ``Table``...; see ``_Renderer.block``), serialised by ``_plain`` and ``_html``.
+
+The split happens once per page, at read time.  At write time ``replies/html.py`` calls
+:func:`rewrap` on each template's nodes (already wrapped in their own container) to compute
+the pieces again from the resolved doctree.
 """
 
 from __future__ import annotations
@@ -653,14 +659,6 @@ class _Renderer:
         (nodes.TextElement, _paragraph),
         (nodes.Element, _group),
     )
-
-    # Whole content ----------------------------------------------------------------------
-
-    def plain(self, content: list[nodes.Node]) -> list[Piece]:
-        return _plain(self.blocks(content))
-
-    def html(self, content: list[nodes.Node]) -> list[Piece]:
-        return _html(self.blocks(content))
 
 
 # --- Neutral blocks -----------------------------------------------------------------------
