@@ -45,6 +45,13 @@ def _build(srcdir: Path, freshenv: bool):
 
 def test_each_playbook_is_split_once_per_read(tmp_path, monkeypatch):
     srcdir = make_source(tmp_path / "src")
+    # A reply that links to another page: the link's text is known only once resolved.
+    steps = srcdir / "playbooks" / "testes" / "passos.rst"
+    linked = srcdir / "playbooks" / "testes" / "ligado.rst"
+    linked.write_text(steps.read_text(encoding="utf-8").replace(
+        "Prezado(a) [nome do usuário],", "Prezado(a) [nome do usuário], veja :doc:`passos`.", 1),
+        encoding="utf-8")
+    steps_title = steps.read_text(encoding="utf-8").splitlines()[0]
     playbooks = sorted(p for p in (srcdir / "playbooks").rglob("*.rst") if p.name != "index.rst")
     # Every playbook of the root has a reply section (so each must be split exactly once).
     assert len(playbooks) >= 6
@@ -58,6 +65,10 @@ def test_each_playbook_is_split_once_per_read(tmp_path, monkeypatch):
     page = (Path(app.outdir) / "playbooks" / "testes" / "passos.html").read_text(encoding="utf-8")
     assert page.count('class="reply-data"') == 1
     assert 'data-slot="p:nº do nre">[Nº do NRE]</span>' in page
+    # The page's copy data is computed after references are resolved (the record, kept at
+    # read time for the export and duplicates, has the unresolved target name).
+    page = (Path(app.outdir) / "playbooks" / "testes" / "ligado.html").read_text(encoding="utf-8")
+    assert f"veja {steps_title}." in page.split('class="reply-data">')[1]
     seed = (Path(app.outdir) / "playbooks" / "sei" / "suporte-ao-sei.html").read_text(encoding="utf-8")
     assert seed.count('class="reply-copy"') >= 1 and 'class="reply-greeting"' in seed
 
