@@ -27,6 +27,8 @@ from .records import get_records, make_record
 from .warnings import emit
 
 LINES_KEY = "playbook_source_lines"
+#: the analysis's reply templates, for ``replies/html.wrap_templates`` later in doctree-read
+TEMPLATES_KEY = "playbook_reply_templates"
 
 
 def check_encodings(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
@@ -80,6 +82,7 @@ def read_playbook(app: Sphinx, doctree: nodes.document) -> None:
         emit(problem.subtype, problem.message, (docname, problem.line))
     record = make_record(docname, category, category_label(app.config, category), analysis)
     get_records(env)[docname] = record
+    env.current_document[TEMPLATES_KEY] = analysis.templates  # split once, wrapped once
     # Show the parsed title everywhere (page, env.titles, search, catalog): rewrite the
     # title node before Sphinx's TitleCollector (priority 500) reads it.
     title = _document_title(doctree)

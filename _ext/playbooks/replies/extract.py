@@ -26,6 +26,12 @@ playbook's kind names in ``reply``) and returns its templates, in document order
 Besides the flat strings, each template keeps ``text_pieces``/``html_pieces``: the same
 content as a list of strings and ``Slot`` objects (placeholders and greetings), so that the
 HTML page can substitute what the agent typed without guessing where a placeholder is.
+Both flavours come from one walk: each content node becomes a neutral block (``Paragraph``,
+``ListBlock``, ``Table``...; see ``_Renderer.block``), serialised by ``_plain`` and ``_html``.
+
+The split happens once per page, at read time.  At write time ``replies/html.py`` calls
+:func:`rewrap` on each template's nodes (already wrapped in their own container) to compute
+the pieces again from the resolved doctree.
 """
 
 from __future__ import annotations
@@ -275,6 +281,32 @@ class _Page:
         self.blanks = 0
 
 
+def new_page(grammar: Grammar | None = None) -> _Page:
+    """The shared state for computing the templates of one page again (:func:`rewrap`)."""
+    return _Page(grammar or DEFAULT_GRAMMAR)
+
+
+def rewrap(members: list[nodes.Node], *, label: str | None, line: int | None, draft: bool,
+           labelled: bool, page: _Page) -> Template:
+    """A template whose nodes were already split from the reply section (and moved into a
+    container of their own, ``members``), computed again from those nodes as they are now.
+
+    ``labelled``: the first member is the template's label paragraph.  Otherwise a single
+    section member is a subsection template (its title is not content).  Call it for each
+    template of a page in order with the same ``page``, as the split does, so that unnamed
+    blanks get the same keys.
+    """
+    members = list(members)
+    head = members[0] if members else None
+    if not labelled and len(members) == 1 and isinstance(head, nodes.section):
+        body = [c for c in head.children if not isinstance(c, nodes.title)]
+        return _make(label, head.parent, members, body, line, None, page, draft=draft)
+    label_node = head if labelled else None
+    body = members[1:] if labelled else members
+    return _make(label, head.parent if head is not None else None, members, body, line,
+                 label_node, page, draft=draft)
+
+
 def _split(container: nodes.Element, outer_label: str | None, skip_section, out: list[Template],
            page: "_Page") -> None:
     grammar = page.grammar
@@ -318,19 +350,24 @@ def _instruction(node: nodes.Node, grammar: Grammar) -> bool:
     return isinstance(node, nodes.paragraph) and grammar.is_instruction(node.astext())
 
 
-def _make(label, container, members, body, line, label_node, page: "_Page") -> Template:
+def _make(label, container, members, body, line, label_node, page: "_Page",
+          draft: bool | None = None) -> Template:
+    """A template from its nodes; ``draft`` (None: judged from the content) is given when the
+    template was already judged at read time."""
     renderer = _Renderer(page)
     content = [node for node in body if not isinstance(node, IGNORED)]
     instructions = [(node, clean(node.astext()), _first_line(node))
                     for node in content if _instruction(node, page.grammar)]
     copied = [node for node in content if not _instruction(node, page.grammar)]
-    # Only instructions (and maybe "Em construção"): the reply is not written yet.
-    draft = any(is_draft_marker(node) for node in content) or (
-        bool(instructions) and not _has_content(copied))
+    if draft is None:
+        # Only instructions (and maybe "Em construção"): the reply is not written yet.
+        draft = any(is_draft_marker(node) for node in content) or (
+            bool(instructions) and not _has_content(copied))
     if draft:
         copied = content  # a draft is not copied; its text stays whole in the record
-    text_pieces = renderer.plain(copied)
-    html_pieces = renderer.html(copied)
+    blocks = renderer.blocks(copied)  # one walk, two serialisations
+    text_pieces = _plain(blocks)
+    html_pieces = _html(blocks)
     if not draft:
         text_pieces, html_pieces = _strip_wrapping_quotes(text_pieces, html_pieces)
     return Template(
@@ -541,207 +578,339 @@ class _Renderer:
                 pieces.append("<br>")
         return _merge(pieces)
 
-    # Blocks: text/plain -----------------------------------------------------------------
-    # A block is a list of lines; a line is a list of pieces.
+    # Blocks: one walk ----------------------------------------------------------------------
+    # ``block(node)`` turns a content node into a neutral Block (or None for what is never
+    # content); ``_plain_of`` and ``_html_of`` below serialise Blocks.  Inline content is
+    # read once, in document order, so the slots of both flavours are the same objects.
 
-    def plain(self, content: list[nodes.Node]) -> list[Piece]:
-        blocks = self.plain_blocks(content)
-        pieces: list[Piece] = []
-        for index, block in enumerate(blocks):
-            if index:
-                pieces.append("\n\n")
-            for number, line in enumerate(block):
-                if number:
-                    pieces.append("\n")
-                pieces.extend(line)
-        return _merge(pieces)
+    def block(self, node: nodes.Node) -> "Block | None":
+        for types, handler in self._HANDLERS:
+            if isinstance(node, types):
+                return handler(self, node)
+        return Bare(clean(node.astext()))
 
-    def plain_blocks(self, content: Iterable[nodes.Node]) -> list[list[list[Piece]]]:
-        blocks: list[list[list[Piece]]] = []
-        for node in content:
-            blocks.extend(self.plain_block(node))
-        return [block for block in blocks if block]
+    def blocks(self, content: Iterable[nodes.Node]) -> list["Block"]:
+        return [b for b in (self.block(node) for node in content) if b is not None]
 
-    def plain_line(self, node: nodes.Node) -> list[Piece]:
-        return self.tokens_plain(self.collapse(self.inline(node)))
+    def tokens(self, node: nodes.Node) -> list:
+        return self.collapse(self.inline(node))
 
-    def plain_block(self, node: nodes.Node) -> list[list[list[Piece]]]:
-        if isinstance(node, IGNORED) or isinstance(node, (nodes.image, nodes.transition)):
-            return []
-        if isinstance(node, (nodes.literal_block, nodes.doctest_block)):
-            return [[[line] for line in node.astext().rstrip("\n").split("\n")]]
-        if isinstance(node, (nodes.footnote, nodes.citation)):
-            label = clean(node[0].astext()) if node.children and isinstance(node[0], nodes.label) else ""
-            blocks = self.plain_blocks(c for c in node.children if not isinstance(c, nodes.label))
-            if blocks and label:
-                blocks[0][0] = [f"[{label}] ", *blocks[0][0]]
-            return blocks
-        if isinstance(node, nodes.line_block):
-            lines = [self.plain_line(line) for line in node.findall(nodes.line)]
-            return [[line for line in lines]] if any(lines) else []
-        if isinstance(node, (nodes.bullet_list, nodes.enumerated_list)):
-            return [self.plain_list(node)]
-        if isinstance(node, nodes.definition_list):
-            lines: list[list[Piece]] = []
-            for item in node.children:
-                for child in item.children:
-                    if isinstance(child, nodes.definition):
-                        for block in self.plain_blocks(child.children):
-                            lines.extend(["  ", *line] for line in block)
-                    elif isinstance(child, nodes.term):
-                        lines.append(self.plain_line(child))
-            return [lines]
-        if isinstance(node, nodes.field_list):
-            lines = []
-            for item in node.children:
-                name = clean(item[0].astext())
-                body = [line for block in self.plain_blocks(item[1].children) for line in block]
-                first = body[0] if body else []
-                lines.append([f"{name}: ", *first])
-                lines.extend(["  ", *line] for line in body[1:])
-            return [lines]
-        if isinstance(node, nodes.table):
-            lines = []
-            for row in node.findall(nodes.row):
-                cells = []
-                for entry in row.children:
-                    cell: list[Piece] = []
-                    for block in self.plain_blocks(entry.children):
-                        for line in block:
-                            if cell:
-                                cell.append(" ")
-                            cell.extend(line)
-                    cells.append(cell)
-                line: list[Piece] = []
-                for index, cell in enumerate(cells):
-                    if index:
-                        line.append(" | ")
-                    line.extend(cell)
-                lines.append(_merge(line))
-            return [lines]
-        if isinstance(node, (nodes.paragraph, nodes.title, nodes.rubric, nodes.caption)) or (
-            isinstance(node, nodes.TextElement)
-        ):
-            line = self.plain_line(node)
-            return [[line]] if line else []
-        if isinstance(node, nodes.Element):  # block quotes, containers, admonitions...
-            return self.plain_blocks(node.children)
-        text = clean(node.astext())
-        return [[[text]]] if text else []
+    def _ignored(self, node):
+        return None
 
-    def plain_list(self, node: nodes.Element) -> list[list[Piece]]:
+    def _literal(self, node):
+        return Literal(node.astext().rstrip("\n"))
+
+    def _note(self, node):
+        label = clean(node[0].astext()) if node.children and isinstance(node[0], nodes.label) else ""
+        return Note(label, self.blocks(c for c in node.children if not isinstance(c, nodes.label)))
+
+    def _lines(self, node):
+        return Lines([self.tokens(line) for line in node.findall(nodes.line)])
+
+    def _list(self, node):
+        items = [self.cell(item) for item in node.children if isinstance(item, nodes.list_item)]
+        if isinstance(node, nodes.bullet_list):
+            return ListBlock(items)
+        return ListBlock(items, ordered=True, start=node.get("start", 1),
+                         enumtype=node.get("enumtype", "arabic"), prefix=node.get("prefix", ""),
+                         suffix=node.get("suffix", "."))
+
+    def _definitions(self, node):
+        items = []
+        for item in node.children:
+            parts = []
+            for child in item.children:
+                if isinstance(child, nodes.term):
+                    parts.append(("term", self.tokens(child)))
+                elif isinstance(child, nodes.definition):
+                    parts.append(("definition", self.blocks(child.children)))
+            items.append(parts)
+        return DefinitionList(items)
+
+    def _fields(self, node):
+        return FieldList([(clean(item[0].astext()), self.blocks(item[1].children)) for item in node.children])
+
+    def _table(self, node):
+        return Table([[self.cell(entry) for entry in row.children] for row in node.findall(nodes.row)])
+
+    def _paragraph(self, node):
+        return Paragraph(self.tokens(node))
+
+    def _group(self, node):  # block quotes, containers, admonitions...
+        return Group(self.blocks(node.children))
+
+    def cell(self, item: nodes.Element) -> "Cell":
+        """A list item or table cell (in HTML a single leading paragraph is inlined)."""
+        children = [c for c in item.children if not isinstance(c, IGNORED)]
+        paragraphs = [c for c in children if isinstance(c, nodes.paragraph)]
+        lead = bool(children) and isinstance(children[0], nodes.paragraph) and len(paragraphs) == 1
+        return Cell(self.blocks(children), lead)
+
+    _HANDLERS = (
+        (IGNORED + (nodes.image, nodes.transition), _ignored),
+        ((nodes.literal_block, nodes.doctest_block), _literal),
+        ((nodes.footnote, nodes.citation), _note),
+        (nodes.line_block, _lines),
+        ((nodes.bullet_list, nodes.enumerated_list), _list),
+        (nodes.definition_list, _definitions),
+        (nodes.field_list, _fields),
+        (nodes.table, _table),
+        (nodes.TextElement, _paragraph),
+        (nodes.Element, _group),
+    )
+
+
+# --- Neutral blocks -----------------------------------------------------------------------
+
+
+@dataclass
+class Paragraph:
+    """A text element (paragraph, title, rubric...): one line of collapsed inline tokens."""
+    tokens: list
+
+
+@dataclass
+class Bare:
+    """Text outside any element."""
+    text: str
+
+
+@dataclass
+class Literal:
+    text: str
+
+
+@dataclass
+class Lines:
+    """A line block: one token list per line."""
+    lines: list[list]
+
+
+@dataclass
+class Note:
+    """A footnote or citation: its label and content."""
+    label: str
+    body: list
+
+
+@dataclass
+class Cell:
+    """A list item or table cell; ``lead``: its only paragraph comes first (inlined in HTML)."""
+    body: list
+    lead: bool
+
+
+@dataclass
+class ListBlock:
+    items: list[Cell]
+    ordered: bool = False
+    start: int = 1
+    enumtype: str = "arabic"
+    prefix: str = ""
+    suffix: str = "."
+
+
+@dataclass
+class DefinitionList:
+    #: per item: ("term", tokens) and ("definition", blocks), in order
+    items: list[list[tuple]]
+
+
+@dataclass
+class FieldList:
+    items: list[tuple[str, list]]
+
+
+@dataclass
+class Table:
+    rows: list[list[Cell]]
+
+
+@dataclass
+class Group:
+    """Block quotes, containers, admonitions...: their blocks, unwrapped."""
+    body: list
+
+
+Block = Union[Paragraph, Bare, Literal, Lines, Note, ListBlock, DefinitionList, FieldList, Table, Group]
+
+
+# --- text/plain -----------------------------------------------------------------------------
+# A plain block is a list of lines; a line is a list of pieces.
+
+
+def _plain(blocks: list[Block]) -> list[Piece]:
+    pieces: list[Piece] = []
+    for index, block in enumerate(_plain_blocks(blocks)):
+        if index:
+            pieces.append("\n\n")
+        for number, line in enumerate(block):
+            if number:
+                pieces.append("\n")
+            pieces.extend(line)
+    return _merge(pieces)
+
+
+def _plain_blocks(blocks: list[Block]) -> list[list[list[Piece]]]:
+    out: list[list[list[Piece]]] = []
+    for block in blocks:
+        out.extend(_plain_of(block))
+    return [block for block in out if block]
+
+
+def _plain_lines(blocks: list[Block]) -> list[list[Piece]]:
+    return [line for block in _plain_blocks(blocks) for line in block]
+
+
+def _plain_of(block: Block) -> list[list[list[Piece]]]:
+    if isinstance(block, Paragraph):
+        line = _Renderer.tokens_plain(block.tokens)
+        return [[line]] if line else []
+    if isinstance(block, Bare):
+        return [[[block.text]]] if block.text else []
+    if isinstance(block, Literal):
+        return [[[line] for line in block.text.split("\n")]]
+    if isinstance(block, Group):
+        return _plain_blocks(block.body)
+    if isinstance(block, Note):
+        blocks = _plain_blocks(block.body)
+        if blocks and block.label:
+            blocks[0][0] = [f"[{block.label}] ", *blocks[0][0]]
+        return blocks
+    if isinstance(block, Lines):
+        lines = [_Renderer.tokens_plain(tokens) for tokens in block.lines]
+        return [lines] if any(lines) else []
+    if isinstance(block, ListBlock):
         lines: list[list[Piece]] = []
-        for index, item in enumerate(c for c in node.children if isinstance(c, nodes.list_item)):
-            marker = _marker(node, index)
-            item_lines = [line for block in self.plain_blocks(item.children) for line in block]
-            if not item_lines:
-                item_lines = [[]]
+        for index, item in enumerate(block.items):
+            marker = _marker(block, index)
+            item_lines = _plain_lines(item.body) or [[]]
             lines.append([marker, *item_lines[0]])
             lines.extend([" " * len(marker), *line] for line in item_lines[1:])
-        return lines
-
-    # Blocks: text/html ------------------------------------------------------------------
-
-    def html(self, content: list[nodes.Node]) -> list[Piece]:
-        pieces: list[Piece] = []
-        for node in content:
-            block = self.html_block(node)
-            if block:
-                if pieces:
-                    pieces.append("\n")
-                pieces.extend(block)
-        return _merge(pieces)
-
-    def html_inline(self, node: nodes.Node) -> list[Piece]:
-        return self.tokens_html(self.collapse(self.inline(node)))
-
-    def html_blocks(self, content: Iterable[nodes.Node]) -> list[Piece]:
-        pieces: list[Piece] = []
-        for node in content:
-            pieces.extend(self.html_block(node))
-        return pieces
-
-    def html_block(self, node: nodes.Node) -> list[Piece]:
-        if isinstance(node, IGNORED) or isinstance(node, (nodes.image, nodes.transition)):
-            return []
-        if isinstance(node, (nodes.literal_block, nodes.doctest_block)):
-            return ["<pre>", htmlmod.escape(node.astext().rstrip("\n"), quote=False), "</pre>"]
-        if isinstance(node, (nodes.footnote, nodes.citation)):
-            label = clean(node[0].astext()) if node.children and isinstance(node[0], nodes.label) else ""
-            body = self.html_blocks(c for c in node.children if not isinstance(c, nodes.label))
-            if label and body and body[0] == "<p>":
-                body.insert(1, htmlmod.escape(f"[{label}] ", quote=False))
-            return body
-        if isinstance(node, nodes.line_block):
-            pieces: list[Piece] = ["<p>"]
-            for index, line in enumerate(node.findall(nodes.line)):
+        return [lines]
+    if isinstance(block, DefinitionList):
+        lines = []
+        for item in block.items:
+            for part, content in item:
+                if part == "definition":
+                    lines.extend(["  ", *line] for line in _plain_lines(content))
+                else:
+                    lines.append(_Renderer.tokens_plain(content))
+        return [lines]
+    if isinstance(block, FieldList):
+        lines = []
+        for name, content in block.items:
+            body = _plain_lines(content)
+            lines.append([f"{name}: ", *(body[0] if body else [])])
+            lines.extend(["  ", *line] for line in body[1:])
+        return [lines]
+    if isinstance(block, Table):
+        lines = []
+        for row in block.rows:
+            line: list[Piece] = []
+            for index, cell in enumerate(row):
                 if index:
-                    pieces.append("<br>")
-                pieces.extend(self.html_inline(line))
-            return pieces + ["</p>"]
-        if isinstance(node, (nodes.bullet_list, nodes.enumerated_list)):
-            return self.html_list(node)
-        if isinstance(node, nodes.definition_list):
-            pieces = ["<dl>"]
-            for item in node.children:
-                for child in item.children:
-                    if isinstance(child, nodes.term):
-                        pieces += ["<dt>", *self.html_inline(child), "</dt>"]
-                    elif isinstance(child, nodes.definition):
-                        pieces += ["<dd>", *self.html_blocks(child.children), "</dd>"]
-            return pieces + ["</dl>"]
-        if isinstance(node, nodes.field_list):
-            pieces = ["<dl>"]
-            for item in node.children:
-                pieces += ["<dt>", htmlmod.escape(clean(item[0].astext()), quote=False), "</dt>",
-                           "<dd>", *self.html_blocks(item[1].children), "</dd>"]
-            return pieces + ["</dl>"]
-        if isinstance(node, nodes.table):
-            pieces = ["<table>"]
-            for row in node.findall(nodes.row):
-                pieces.append("<tr>")
-                for entry in row.children:
-                    pieces += ["<td>", *self._html_item(entry), "</td>"]
-                pieces.append("</tr>")
-            return pieces + ["</table>"]
-        if isinstance(node, nodes.TextElement):
-            inline = self.html_inline(node)
-            return ["<p>", *inline, "</p>"] if inline else []
-        if isinstance(node, nodes.Element):
-            return self.html_blocks(node.children)
-        text = clean(node.astext())
-        return ["<p>", htmlmod.escape(text, quote=False), "</p>"] if text else []
+                    line.append(" | ")
+                text: list[Piece] = []
+                for cell_line in _plain_lines(cell.body):
+                    if text:
+                        text.append(" ")
+                    text.extend(cell_line)
+                line.extend(text)
+            lines.append(_merge(line))
+        return [lines]
+    raise TypeError(block)
 
-    def _html_item(self, item: nodes.Element) -> list[Piece]:
-        """Content of a list item or table cell: a single leading paragraph is inlined."""
-        children = [c for c in item.children if not isinstance(c, IGNORED)]
-        pieces: list[Piece] = []
-        paragraphs = [c for c in children if isinstance(c, nodes.paragraph)]
-        if children and isinstance(children[0], nodes.paragraph) and len(paragraphs) == 1:
-            pieces.extend(self.html_inline(children[0]))
-            children = children[1:]
-        pieces.extend(self.html_blocks(children))
-        return pieces
 
-    def html_list(self, node: nodes.Element) -> list[Piece]:
-        if isinstance(node, nodes.bullet_list):
-            pieces: list[Piece] = ["<ul>"]
-            close = "</ul>"
-        else:
+# --- text/html ------------------------------------------------------------------------------
+
+
+def _html(blocks: list[Block]) -> list[Piece]:
+    pieces: list[Piece] = []
+    for block in blocks:
+        html = _html_of(block)
+        if html:
+            if pieces:
+                pieces.append("\n")
+            pieces.extend(html)
+    return _merge(pieces)
+
+
+def _html_blocks(blocks: list[Block]) -> list[Piece]:
+    return [piece for block in blocks for piece in _html_of(block)]
+
+
+def _escape(text: str) -> str:
+    return htmlmod.escape(text, quote=False)
+
+
+def _html_cell(cell: Cell) -> list[Piece]:
+    if cell.lead:
+        return [*_Renderer.tokens_html(cell.body[0].tokens), *_html_blocks(cell.body[1:])]
+    return _html_blocks(cell.body)
+
+
+def _html_of(block: Block) -> list[Piece]:
+    if isinstance(block, Paragraph):
+        inline = _Renderer.tokens_html(block.tokens)
+        return ["<p>", *inline, "</p>"] if inline else []
+    if isinstance(block, Bare):
+        return ["<p>", _escape(block.text), "</p>"] if block.text else []
+    if isinstance(block, Literal):
+        return ["<pre>", _escape(block.text), "</pre>"]
+    if isinstance(block, Group):
+        return _html_blocks(block.body)
+    if isinstance(block, Note):
+        body = _html_blocks(block.body)
+        if block.label and body and body[0] == "<p>":
+            body.insert(1, _escape(f"[{block.label}] "))
+        return body
+    if isinstance(block, Lines):
+        pieces: list[Piece] = ["<p>"]
+        for index, tokens in enumerate(block.lines):
+            if index:
+                pieces.append("<br>")
+            pieces.extend(_Renderer.tokens_html(tokens))
+        return pieces + ["</p>"]
+    if isinstance(block, ListBlock):
+        if block.ordered:
             attrs = ""
-            kind = {"loweralpha": "a", "upperalpha": "A", "lowerroman": "i", "upperroman": "I"}.get(
-                node.get("enumtype", "arabic"))
+            kind = {"loweralpha": "a", "upperalpha": "A", "lowerroman": "i",
+                    "upperroman": "I"}.get(block.enumtype)
             if kind:
                 attrs += f' type="{kind}"'
-            start = node.get("start", 1)
-            if start != 1:
-                attrs += f' start="{start}"'
-            pieces = [f"<ol{attrs}>"]
-            close = "</ol>"
-        for item in node.children:
-            if isinstance(item, nodes.list_item):
-                pieces += ["<li>", *self._html_item(item), "</li>"]
+            if block.start != 1:
+                attrs += f' start="{block.start}"'
+            pieces, close = [f"<ol{attrs}>"], "</ol>"
+        else:
+            pieces, close = ["<ul>"], "</ul>"
+        for item in block.items:
+            pieces += ["<li>", *_html_cell(item), "</li>"]
         return pieces + [close]
+    if isinstance(block, DefinitionList):
+        pieces = ["<dl>"]
+        for item in block.items:
+            for part, content in item:
+                if part == "term":
+                    pieces += ["<dt>", *_Renderer.tokens_html(content), "</dt>"]
+                else:
+                    pieces += ["<dd>", *_html_blocks(content), "</dd>"]
+        return pieces + ["</dl>"]
+    if isinstance(block, FieldList):
+        pieces = ["<dl>"]
+        for name, content in block.items:
+            pieces += ["<dt>", _escape(name), "</dt>", "<dd>", *_html_blocks(content), "</dd>"]
+        return pieces + ["</dl>"]
+    if isinstance(block, Table):
+        pieces = ["<table>"]
+        for row in block.rows:
+            pieces.append("<tr>")
+            for cell in row:
+                pieces += ["<td>", *_html_cell(cell), "</td>"]
+            pieces.append("</tr>")
+        return pieces + ["</table>"]
+    raise TypeError(block)
 
 
 _HTML_LEAD_RE = re.compile(r"^((?:<[^>]+>)*)[“\"]")
@@ -816,12 +985,12 @@ def _merge(pieces: list[Piece]) -> list[Piece]:
     return merged
 
 
-def _marker(node: nodes.Element, index: int) -> str:
+def _marker(block: ListBlock, index: int) -> str:
     """``- `` for a bullet, the item's own number (``1. ``, ``b) ``...) for an enumerated list."""
-    if isinstance(node, nodes.bullet_list):
+    if not block.ordered:
         return "- "
-    number = node.get("start", 1) + index
-    enumtype = node.get("enumtype", "arabic")
+    number = block.start + index
+    enumtype = block.enumtype
     if enumtype == "loweralpha":
         label = chr(ord("a") + number - 1) if 1 <= number <= 26 else str(number)
     elif enumtype == "upperalpha":
@@ -834,7 +1003,7 @@ def _marker(node: nodes.Element, index: int) -> str:
             label = str(number)
     else:
         label = str(number)
-    return f"{node.get('prefix', '')}{label}{node.get('suffix', '.')} "
+    return f"{block.prefix}{label}{block.suffix} "
 
 
 # --- What the build and make check say about templates -----------------------------------

@@ -1,12 +1,16 @@
 """Reply templates in the built page: one block per template, a copy button, fields.
 
-At ``doctree-resolved`` (write phase, one page at a time, so parallel writing is safe) the
-reply section of a playbook is restructured: the nodes of each template (see replies.py)
-move into a ``reply_template`` node, placeholders and greetings become ``reply_slot``
-nodes, and a template under construction gets an "Em construção" badge.  The text/plain and
-text/html flavours are computed here, from the doctree, and embedded as JSON; replies.js
-only substitutes what the agent typed or picked.  Without JavaScript the page shows the
-full text of every template (the copy button stays hidden).
+The reply section is split into templates once, when the page is read: the analysis
+(``standard/analysis.py``, run by the collector) returns the templates, and
+:func:`wrap_templates` (``doctree-read``, after Sphinx's own collectors) moves each
+template's nodes into a ``reply_template`` node that keeps its label, draft state, line and
+index.  At ``doctree-resolved`` (write phase, one page at a time, so parallel writing is
+safe) :func:`render_replies` computes each template's text/plain and text/html flavours from
+that node's own content (references are resolved by then, so links come out right), turns
+placeholders and greetings into ``reply_slot`` nodes, and gives a template under
+construction an "Em construção" badge.  The flavours are embedded as JSON; replies.js only
+substitutes what the agent typed or picked.  Without JavaScript the page shows the full
+text of every template (the copy button stays hidden).
 
 Why not sphinx-copybutton (it keeps copying code blocks): it copies a detached clone's
 ``innerText``, so paragraphs come out separated by single newlines and the source's line
@@ -16,8 +20,9 @@ button, the "success" feedback) and its clipboard idea (a fallback through
 ``document.execCommand('copy')``), and writes the rest.
 
 Other builders get the same nodes with plain visitors: the template's content as it is and
-the badge as "[Em construção]" (the text builder renders pages one by one; LaTeX and man
-assemble one big doctree whose docname is not a playbook, so their output is untouched).
+the badge as "[Em construção]" (the text builder renders pages one by one; LaTeX, man,
+texinfo and singlehtml assemble one big doctree whose docname is not a playbook: there the
+templates' nodes are put back where they were written, so their output is untouched).
 """
 
 from __future__ import annotations
@@ -28,10 +33,9 @@ import json
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from ..collect.config import playbook_category, schema_from
+from ..collect.collector import TEMPLATES_KEY
 from ..site import formats, theme
-from ..standard.outline import build_outline
-from .extract import Slot, Template, templates_for
+from .extract import Slot, Template, new_page, rewrap
 from .grammar import Grammar
 
 COPY_LABEL = "Copiar resposta"
@@ -109,52 +113,89 @@ def _place_toolbar(template: Template, block: "reply_template") -> None:
     block.append(end)
 
 
-def _wrap(template: Template, index: int) -> reply_template:
-    container = template.container
-    position = container.index(template.members[0])
-    block = reply_template()
-    block["classes"] = ["reply"] + (["reply-draft"] if template.draft else [])
-    block["index"] = index
-    block["draft"] = template.draft
-    block["label"] = template.label or ""
+def wrap_templates(app: Sphinx, doctree: nodes.document) -> None:
+    """Read time: move each template's nodes into a ``reply_template`` node, using the
+    templates that the analysis split (the collector left them in ``current_document``).
+
+    Runs after Sphinx's own collectors (priority 500), so that the toctree collector still
+    sees the subsections of the reply section where they were written.
+    """
+    templates = app.env.current_document.pop(TEMPLATES_KEY, None)
+    for index, template in enumerate(templates or ()):
+        container = template.container
+        position = container.index(template.members[0])
+        block = reply_template()
+        block["classes"] = ["reply"] + (["reply-draft"] if template.draft else [])
+        block["index"] = index
+        block["draft"] = template.draft
+        block["label"] = template.label or ""
+        block["line"] = template.line
+        block["labelled"] = template.label_node is not None
+        for member in template.members:
+            container.remove(member)
+            block.append(member)
+        container.insert(position, block)
+
+
+def _unwrap(block: reply_template) -> None:
+    """Put a template's nodes back where they were written (no attributes carried over)."""
+    parent = block.parent
+    index = parent.index(block)
+    parent[index:index + 1] = list(block.children)
+
+
+def _fill(template: Template, block: reply_template) -> None:
+    """Write time: the copy data, the slots, the badge, the instructions' tags, the toolbar."""
     block["data"] = {"text": _pieces_json(template.text_pieces), "html": _pieces_json(template.html_pieces)}
-    for member in template.members:
-        container.remove(member)
-        block.append(member)
     if template.label_node is not None:
         template.label_node["classes"].append("reply-label")
     if template.draft:
         badge_line = nodes.paragraph(classes=["reply-badge-line"])
         badge_line += reply_badge(DRAFT_LABEL, DRAFT_LABEL, classes=["reply-badge"])
         block.insert(0, badge_line)
-    else:
-        # Placeholders and greetings become slots (a draft has no copy, so no fields).
-        for text_node, pieces in template.slot_texts.values():
-            parent = text_node.parent
-            if parent is None:
-                continue
-            replacement = [_slot_node(p) if isinstance(p, Slot) else nodes.Text(p) for p in pieces]
-            parent.replace(text_node, replacement)
-        # Writers' instructions stay visible, marked as not copied.
-        for paragraph, _text, _line in template.instructions:
-            target = paragraph
-            while isinstance(target, nodes.block_quote) and target.children:
-                target = target[0]
-            target["classes"].append("reply-instruction")
-            if isinstance(target, nodes.paragraph):
-                target.insert(0, reply_instruction_tag(INSTRUCTION_TAG, INSTRUCTION_TAG,
-                                                       classes=["reply-instruction-tag"]))
-        block["agent"] = any(slot.agent for slot in template.fields)
-        _place_toolbar(template, block)
-    container.insert(position, block)
-    return block
+        return
+    # Placeholders and greetings become slots (a draft has no copy, so no fields).
+    for text_node, pieces in template.slot_texts.values():
+        parent = text_node.parent
+        if parent is None:
+            continue
+        replacement = [_slot_node(p) if isinstance(p, Slot) else nodes.Text(p) for p in pieces]
+        parent.replace(text_node, replacement)
+    # Writers' instructions stay visible, marked as not copied.
+    for paragraph, _text, _line in template.instructions:
+        target = paragraph
+        while isinstance(target, nodes.block_quote) and target.children:
+            target = target[0]
+        target["classes"].append("reply-instruction")
+        if isinstance(target, nodes.paragraph):
+            target.insert(0, reply_instruction_tag(INSTRUCTION_TAG, INSTRUCTION_TAG,
+                                                   classes=["reply-instruction-tag"]))
+    block["agent"] = any(slot.agent for slot in template.fields)
+    _place_toolbar(template, block)
 
 
-def render_replies(app: Sphinx, doctree: nodes.Element, docname: str) -> None:
-    kind = schema_from(app.config).kind_for_category(playbook_category(app.config, docname))
-    outline = build_outline(doctree, kind)
-    for index, template in enumerate(templates_for(outline, kind, Grammar.from_config(app.config))):
-        _wrap(template, index)
+def render_replies(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Write time: compute each wrapped template's pieces from its own (resolved) nodes.
+
+    A doctree assembled from many documents (LaTeX, singlehtml, texinfo: its docname is not a
+    playbook) has each playbook in its own part (site/formats.py): those templates are filled
+    the same way, so the PDF shows labels, fields as written and the "Em construção" badge;
+    any other block gets its nodes back in place.
+    """
+    blocks = list(doctree.findall(reply_template))
+    if not blocks:
+        return
+    filled = set()
+    for tree, _name in formats.playbook_parts(app.config, doctree, docname):
+        page = new_page(Grammar.from_config(app.config))
+        for block in sorted(tree.findall(reply_template), key=lambda b: b["index"]):
+            template = rewrap(block.children, label=block["label"] or None, line=block["line"],
+                              draft=block["draft"], labelled=block["labelled"], page=page)
+            _fill(template, block)
+            filled.add(id(block))
+    for block in blocks:
+        if id(block) not in filled:
+            _unwrap(block)
 
 
 # --- HTML ---------------------------------------------------------------------------------
@@ -275,5 +316,6 @@ def setup(app: Sphinx) -> None:
                  text=skip, latex=skip, man=skip, texinfo=skip)
     app.add_node(reply_instruction_tag, html=(visit_reply_instruction_tag, depart_reply_instruction_tag),
                  text=plain, latex=plain, man=plain, texinfo=plain)
-    app.connect("doctree-resolved", formats.each_playbook(render_replies))
+    app.connect("doctree-read", wrap_templates, priority=600)
+    app.connect("doctree-resolved", render_replies)
     theme.add_assets(app, css=("replies.css",), js=("replies.js",))
