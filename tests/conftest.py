@@ -37,6 +37,55 @@ def rootdir() -> Path:
     return PROJECT / "tests" / "roots"
 
 
+class SharedSites:
+    """Sites built once per session and shared by the tests that only read them.
+
+    ``get(testroot, builder="html", **confoverrides)`` builds ``tests/roots/test-<testroot>``
+    the first time a (testroot, builder, confoverrides) key is asked for, and returns the
+    same (cleaned-up) ``SphinxTestApp`` after that: read ``app.outdir``, ``app.env`` and
+    ``normalized_warnings(app)``, never write into them.  A test that edits files or hooks
+    into the build keeps its own ``make_app``/``app``.
+    """
+
+    def __init__(self, tmp_path_factory, rootdir: Path):
+        self._factory = tmp_path_factory
+        self._rootdir = rootdir
+        self._apps = {}
+        self.builds = 0
+
+    def get(self, testroot: str, builder: str = "html", **confoverrides):
+        import io
+        import shutil
+
+        from sphinx.testing.util import SphinxTestApp
+
+        key = (testroot, builder, repr(sorted(confoverrides.items())))
+        if key not in self._apps:
+            src = self._factory.mktemp(f"shared-{testroot}-{builder}")
+            shutil.copytree(self._rootdir / f"test-{testroot}", src, dirs_exist_ok=True)
+            app = SphinxTestApp(builder, srcdir=src, freshenv=True, confoverrides=confoverrides,
+                                status=io.StringIO(), warning=io.StringIO())
+            try:
+                app.build()
+            finally:
+                app.cleanup()
+            self.builds += 1
+            self._apps[key] = app
+        return self._apps[key]
+
+
+@pytest.fixture(scope="session")
+def shared_sites(tmp_path_factory, rootdir) -> SharedSites:
+    """Built test roots shared by the whole session (see ``SharedSites``)."""
+    return SharedSites(tmp_path_factory, rootdir)
+
+
+@pytest.fixture
+def catalog_site(shared_sites):
+    """``tests/roots/test-catalog`` built once per session (read-only)."""
+    return shared_sites.get("catalog")
+
+
 def normalized_warnings(app) -> str:
     """Warnings with colours stripped and the source folder replaced by ``<srcdir>/``."""
     from sphinx.util.console import strip_colors
