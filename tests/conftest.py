@@ -18,18 +18,53 @@ SHARED = PROJECT.parent / "shared"
 PEN_WIKI = SHARED / "pen-wiki"
 SEED = SHARED / "seed" / "000_0f18806d357f76ca.txt"
 
-# The PEN sample (../shared: real playbooks and the seed) sits beside the checkout on the
-# project's machines and CI, where every test runs.  Elsewhere (e.g. GitHub Actions) the
-# modules that read it can be left out explicitly with MANUAL_SEM_AMOSTRA_PEN=1; without
-# that variable a missing sample makes those tests fail.
-_NEEDS_SAMPLE = ("PEN_WIKI", "SEED", "replies_support", "SHARED")
-if not SHARED.is_dir() and os.environ.get("MANUAL_SEM_AMOSTRA_PEN") == "1":
-    for _module in sorted(Path(__file__).parent.glob("*.py")):
-        if _module.name != "conftest.py" and any(
-                name in _module.read_text(encoding="utf-8") for name in _NEEDS_SAMPLE):
-            collect_ignore.append(_module.name)
-    print(f"MANUAL_SEM_AMOSTRA_PEN=1: {SHARED} ausente; módulos que a usam ficam de fora: "
-          + ", ".join(m for m in collect_ignore if m != "roots"), file=sys.stderr)
+# --- PEN's sample (../shared: real playbooks and the seed) ---------------------------
+# It sits beside the checkout on the project's machines and CI, where every test runs.
+# The tests that read it carry ``@pytest.mark.pen_sample``.  Without the sample they fail,
+# unless MANUAL_SEM_AMOSTRA_PEN=1 says that its absence is expected (GitHub Actions): then
+# those tests, and only those, are skipped.  A test that reads ../shared in-process without
+# the marker is an error, so the marker cannot drift from what the tests really read.
+
+WITHOUT_SAMPLE_VARIABLE = "MANUAL_SEM_AMOSTRA_PEN"
+_SHARED_PREFIX = str(SHARED) + os.sep
+_sample_readers: set[str] = set()  # node ids of the tests that opened a file under SHARED
+
+
+def _watch_sample_reads(event: str, args: tuple) -> None:
+    if event not in ("open", "os.scandir", "os.listdir") or not args:
+        return
+    path = args[0]
+    if isinstance(path, (str, bytes, os.PathLike)):
+        path = os.fsdecode(path)
+        if (path + os.sep).startswith(_SHARED_PREFIX):
+            current = os.environ.get("PYTEST_CURRENT_TEST")
+            if current:
+                _sample_readers.add(current.rsplit(" (", 1)[0])
+
+
+sys.addaudithook(_watch_sample_reads)
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "pen_sample: reads PEN's sample in ../shared (skipped without it only when "
+        f"{WITHOUT_SAMPLE_VARIABLE}=1, failed otherwise)")
+
+
+def pytest_runtest_setup(item):
+    if item.get_closest_marker("pen_sample") is None or SHARED.is_dir():
+        return
+    if os.environ.get(WITHOUT_SAMPLE_VARIABLE) == "1":
+        pytest.skip(f"{WITHOUT_SAMPLE_VARIABLE}=1: amostra do PEN ausente ({SHARED})")
+    pytest.fail(f"a amostra do PEN não está em {SHARED} (defina {WITHOUT_SAMPLE_VARIABLE}=1 "
+                "para pular os testes que a usam)", pytrace=False)
+
+
+@pytest.hookimpl(trylast=True)  # after the fixtures are torn down
+def pytest_runtest_teardown(item):
+    if item.nodeid in _sample_readers and item.get_closest_marker("pen_sample") is None:
+        _sample_readers.discard(item.nodeid)
+        pytest.fail(f"{item.nodeid} reads {SHARED} but is not marked @pytest.mark.pen_sample", pytrace=False)
 
 
 @pytest.fixture(scope="session")

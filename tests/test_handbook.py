@@ -23,6 +23,7 @@ def handbook_copy(tmp_path):
     return src
 
 
+@pytest.mark.pen_sample
 def test_seed_is_kept_byte_for_byte():
     assert SEED_PATH.read_bytes() == SEED.read_bytes()
 
@@ -77,6 +78,7 @@ def pen_wiki_build(make_app, tmp_path):
 LINE_RE = re.compile(r"^<srcdir>/(?P<path>\S.*?):(?P<line>\d+): (?P<level>WARNING|ERROR): (?P<msg>.*?) \[(?P<type>[\w.]+)\]$")
 
 
+@pytest.mark.pen_sample
 def test_pen_wiki_builds_with_only_its_real_defects(pen_wiki_build, capsys):
     src, app = pen_wiki_build
     reported = []
@@ -114,6 +116,7 @@ def test_pen_wiki_builds_with_only_its_real_defects(pen_wiki_build, capsys):
     ]
 
 
+@pytest.mark.pen_sample
 def test_checker_on_loose_pen_wiki_files_names_the_kind(capsys):
     code = check.main(["--conf", str(PROJECT / "conf.py"), "--source", str(PROJECT / "source"), str(PEN_WIKI)])
     out = capsys.readouterr().out

@@ -57,6 +57,7 @@ def pen_import(tmp_path_factory):
             "before": before, "after_first": after_first, "after_second": after_second}
 
 
+@pytest.mark.pen_sample
 def test_pen_wiki_import_report(pen_import):
     out = pen_import["first"].stdout
     # 48 playbooks and 2 general pages imported; PEN's own "Suporte ao SEI" would replace the
@@ -82,6 +83,7 @@ def test_pen_wiki_import_report(pen_import):
     assert pen_import["after_first"]["playbooks/sei/suporte-ao-sei.rst"] == pen_import["before"]["playbooks/sei/suporte-ao-sei.rst"]
 
 
+@pytest.mark.pen_sample
 def test_only_keyword_separators_change(pen_import):
     project = pen_import["project"]
     out = pen_import["first"].stdout
@@ -106,6 +108,7 @@ def test_only_keyword_separators_change(pen_import):
     assert "Status 2; monitoramento; gearman; supervisor; verificação; Parado \n" in keywords
 
 
+@pytest.mark.pen_sample
 def test_images_are_copied_and_resolve(pen_import):
     project, html = pen_import["project"], pen_import["html"]
     images = project / "source" / "playbooks" / "tramita" / "_static" / "images"
@@ -121,6 +124,7 @@ def test_images_are_copied_and_resolve(pen_import):
         assert (page.parent / src).resolve().is_file()
 
 
+@pytest.mark.pen_sample
 def test_build_warns_about_exactly_what_the_report_listed(pen_import):
     html, out = pen_import["html"], pen_import["first"].stdout
     listed = report_problems(out)
@@ -144,6 +148,7 @@ def test_build_warns_about_exactly_what_the_report_listed(pen_import):
     assert 'href="../../paginas/index.html"' in seed.read_text(encoding="utf-8")
 
 
+@pytest.mark.pen_sample
 def test_second_identical_import_changes_nothing(pen_import):
     assert pen_import["after_second"] == pen_import["after_first"]
     out = pen_import["second"].stdout
@@ -151,6 +156,7 @@ def test_second_identical_import_changes_nothing(pen_import):
     assert report_problems(out) == report_problems(pen_import["first"].stdout)
 
 
+@pytest.mark.pen_sample
 def test_seed_is_recognised_as_already_in_the_handbook(tmp_path):
     project = project_copy(tmp_path)
     before = tree_digest(project)
@@ -161,6 +167,7 @@ def test_seed_is_recognised_as_already_in_the_handbook(tmp_path):
     assert tree_digest(project) == before
 
 
+@pytest.mark.pen_sample
 def test_seed_into_a_handbook_without_it(tmp_path):
     project = project_copy(tmp_path)
     (project / SEED_IN_HANDBOOK).unlink()

@@ -103,6 +103,7 @@ def test_checker_reports_the_same_separator_warnings(rootdir, capsys):
         ("sei/abertura.rst", 33), ("tramita/rascunho.rst", 34)]
 
 
+@pytest.mark.pen_sample
 def test_make_check_suggests_semicolons_on_pen_files():
     result = subprocess.run(
         [sys.executable, "-m", "playbooks", "check", "--conf", "conf.py", "--source", "source",

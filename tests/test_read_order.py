@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import sys
 
+import pytest
 from conftest import PEN_WIKI, PROJECT, normalized_warnings
 
 sys.path.insert(0, str(PROJECT))
@@ -28,6 +29,7 @@ def pages(outdir):
     return found | {"searchindex.js": (outdir / "searchindex.js").read_bytes()}
 
 
+@pytest.mark.pen_sample
 def test_playbooks_are_read_first_and_the_site_is_the_same_as_in_sphinx_order(make_app, tmp_path):
     app = make_app("html", srcdir=handbook(tmp_path, "a"), freshenv=True,
                    confoverrides={"suppress_warnings": CORPUS_SUPPRESS})

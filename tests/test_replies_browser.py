@@ -9,6 +9,8 @@ from playwright.sync_api import expect
 from replies_support import SEED_TEXT, TWO_REPLIES, build
 from test_replies import templates
 
+pytestmark = pytest.mark.pen_sample  # every test here opens the site built from PEN's files
+
 SAO_PAULO = datetime.timezone(datetime.timedelta(hours=-3))  # no daylight saving since 2019
 SEED_PAGE = "playbooks/sei/suporte-ao-sei.html"
 TWO_PAGE = "playbooks/tramita/processo-parado-no-status-2.html"

@@ -61,6 +61,7 @@ def test_search_works_offline_from_the_files(catalog_site, browser_context):
     assert pages(results) == ["playbooks/sei/credencial"]
 
 
+@pytest.mark.pen_sample
 def test_python_and_javascript_stemmers_agree_on_pen_vocabulary(catalog_site, serve, browser_context):
     words = set()
     for path in PEN_WIKI.rglob("*.rst"):
