@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 from conftest import PROJECT
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 NODE_MODULES = PROJECT / "node_modules"
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -173,6 +175,18 @@ def open_page(browser_context, base: str, page_path: str):
     return page, errors
 
 
+#: Resolves once every finite animation and CSS transition running in the page has ended.
+TRANSITIONS_DONE = """async () => {
+  const running = document.getAnimations().filter(
+    (a) => a.playState === 'running' && a.effect && a.effect.getComputedTiming().endTime !== Infinity);
+  await Promise.all(running.map((a) => a.finished.catch(() => null)));
+  return true;
+}"""
+
+#: True in the next task of the page: the key's handlers have run and reported any error.
+NEXT_TASK = "() => new Promise((done) => setTimeout(() => done(true), 0))"
+
+
 def tab_until(page, control_id: str, limit: int) -> dict | None:
     """Press Tab until the control is focused (from the top of the page)."""
     for _ in range(limit):
@@ -199,7 +213,7 @@ def test_every_control_is_reachable_with_tab_and_shows_focus(site, serve, browse
             continue
         if state["id"] is not None and state["id"] not in reached:
             if state["opacity"] < 0.5 or not state["ring"]:
-                page.wait_for_timeout(400)  # let a CSS transition on focus finish
+                page.wait_for_function(TRANSITIONS_DONE, timeout=10_000)  # a CSS transition on focus, ended
                 state = page.evaluate(FOCUS_STATE)
             reached[state["id"]] = state
     missing = [c for c in controls if c["id"] not in reached]
@@ -240,11 +254,21 @@ def test_buttons_work_with_enter_and_space(site, serve, browser_context, page_pa
             assert tab_until(page, control["id"], len(controls) + 5), control
             before = page.url
             page.keyboard.press(key)
-            page.wait_for_timeout(150)
+            if _is_copy(control):
+                try:
+                    page.wait_for_function("navigator.clipboard.readText().then(t => t.trim() !== '')",
+                                           timeout=10_000)
+                except PlaywrightTimeout:
+                    pytest.fail(f"{control} com {key!r} não copiou nada")
+            try:
+                page.wait_for_function(NEXT_TASK, timeout=10_000)
+            except PlaywrightError as error:  # the key submitted a form: a new page is loading
+                if "context was destroyed" not in str(error):
+                    raise
+                page.wait_for_load_state()
             assert errors == [], (control, key, errors)
             if _is_copy(control):
-                copied = page.evaluate("navigator.clipboard.readText()")
-                assert copied.strip(), f"{control} com {key!r} não copiou nada"
+                assert page.evaluate("navigator.clipboard.readText()").strip()
             elif control["type"] == "submit" and page.url == before:
                 page.wait_for_load_state()
             page.close()
