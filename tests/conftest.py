@@ -169,6 +169,22 @@ def browser_context(chromium):
     context.close()
 
 
+def wait_until(page, expression: str, arg=None, timeout: float = 10.0, message: str = ""):
+    """Evaluate ``expression`` in ``page`` until its value is truthy (polling, with a
+    deadline) and return that value.  Unlike ``page.wait_for_function``, which takes a
+    returned promise itself as "true", a promise is awaited: use this for the clipboard."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while True:
+        value = page.evaluate(expression, arg)
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(message or f"not true after {timeout} s: {expression}")
+        time.sleep(0.05)
+
+
 class StaticServer:
     """Serves a folder on 127.0.0.1 on a free port, in a thread."""
 

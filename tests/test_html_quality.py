@@ -16,9 +16,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import PROJECT
+from conftest import PROJECT, wait_until
 from playwright.sync_api import Error as PlaywrightError
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 NODE_MODULES = PROJECT / "node_modules"
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -179,7 +178,8 @@ def open_page(browser_context, base: str, page_path: str):
 TRANSITIONS_DONE = """async () => {
   const running = document.getAnimations().filter(
     (a) => a.playState === 'running' && a.effect && a.effect.getComputedTiming().endTime !== Infinity);
-  await Promise.all(running.map((a) => a.finished.catch(() => null)));
+  const ended = Promise.all(running.map((a) => a.finished.catch(() => null)));
+  await Promise.race([ended, new Promise((done) => setTimeout(done, 10000))]);  // never hangs
   return true;
 }"""
 
@@ -213,7 +213,7 @@ def test_every_control_is_reachable_with_tab_and_shows_focus(site, serve, browse
             continue
         if state["id"] is not None and state["id"] not in reached:
             if state["opacity"] < 0.5 or not state["ring"]:
-                page.wait_for_function(TRANSITIONS_DONE, timeout=10_000)  # a CSS transition on focus, ended
+                page.evaluate(TRANSITIONS_DONE)  # a CSS transition on focus, run to its end
                 state = page.evaluate(FOCUS_STATE)
             reached[state["id"]] = state
     missing = [c for c in controls if c["id"] not in reached]
@@ -255,13 +255,10 @@ def test_buttons_work_with_enter_and_space(site, serve, browser_context, page_pa
             before = page.url
             page.keyboard.press(key)
             if _is_copy(control):
-                try:
-                    page.wait_for_function("navigator.clipboard.readText().then(t => t.trim() !== '')",
-                                           timeout=10_000)
-                except PlaywrightTimeout:
-                    pytest.fail(f"{control} com {key!r} não copiou nada")
+                wait_until(page, "navigator.clipboard.readText().then(t => t.trim() !== '')",
+                           message=f"{control} com {key!r} não copiou nada")
             try:
-                page.wait_for_function(NEXT_TASK, timeout=10_000)
+                page.evaluate(NEXT_TASK)
             except PlaywrightError as error:  # the key submitted a form: a new page is loading
                 if "context was destroyed" not in str(error):
                     raise
