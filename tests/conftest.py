@@ -115,6 +115,46 @@ def shared_sites(tmp_path_factory, rootdir) -> SharedSites:
     return SharedSites(tmp_path_factory, rootdir)
 
 
+@pytest.fixture(scope="session")
+def handbook_site(tmp_path_factory):
+    """The real handbook (source/ and conf.py) built once per session, read-only: the
+    cleaned-up ``SphinxTestApp`` (``outdir``, ``env``, warnings)."""
+    import io
+    import shutil
+
+    from sphinx.testing.util import SphinxTestApp
+
+    src = tmp_path_factory.mktemp("shared-handbook") / "handbook"
+    shutil.copytree(PROJECT / "source", src)
+    shutil.copy(PROJECT / "conf.py", src / "conf.py")
+    app = SphinxTestApp("html", srcdir=src, freshenv=True, status=io.StringIO(), warning=io.StringIO())
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app
+
+
+@pytest.fixture(scope="session")
+def pen_wiki_site(tmp_path_factory):
+    """PEN's wiki laid out as a handbook (``test_handbook.pen_wiki_root``), built once per
+    session, read-only: ``(source folder, cleaned-up SphinxTestApp)``."""
+    import io
+
+    from sphinx.testing.util import SphinxTestApp
+    from test_handbook import pen_wiki_root
+
+    if not PEN_WIKI.is_dir():
+        pytest.fail(f"PEN's sample is missing: {PEN_WIKI}")
+    src = pen_wiki_root(tmp_path_factory.mktemp("shared-pen-wiki"))
+    app = SphinxTestApp("html", srcdir=src, freshenv=True, status=io.StringIO(), warning=io.StringIO())
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return src, app
+
+
 @pytest.fixture
 def catalog_site(shared_sites):
     """``tests/roots/test-catalog`` built once per session (read-only)."""

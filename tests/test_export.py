@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import shutil
 
-from conftest import PROJECT
 from replies_support import SEED_TEXT
 
 from playbooks.collect.records import get_records
@@ -14,12 +12,8 @@ FIELDS = {"id", "url", "title", "source_title", "date", "version", "kind", "cate
           "team", "team_level", "profile", "keywords", "status", "review_by", "sections", "replies"}
 
 
-def test_export_of_the_seed(make_app, tmp_path):
-    src = tmp_path / "handbook"
-    shutil.copytree(PROJECT / "source", src)
-    shutil.copy(PROJECT / "conf.py", src / "conf.py")
-    app = make_app("html", srcdir=src, freshenv=True)
-    app.build()
+def test_export_of_the_seed(handbook_site):
+    app = handbook_site
     data = json.loads((app.outdir / "playbooks.json").read_text(encoding="utf-8"))
     assert data["format_version"] == 1 and data["handbook"] == "Manual de Atendimento"
     [seed] = data["playbooks"]

@@ -28,9 +28,8 @@ def test_seed_is_kept_byte_for_byte():
     assert SEED_PATH.read_bytes() == SEED.read_bytes()
 
 
-def test_handbook_builds_without_any_warning(make_app, tmp_path):
-    app = make_app("html", srcdir=handbook_copy(tmp_path), freshenv=True)
-    app.build()
+def test_handbook_builds_without_any_warning(handbook_site):
+    app = handbook_site
     assert normalized_warnings(app) == ""
     page = (app.outdir / "playbooks" / "sei" / "suporte-ao-sei.html").read_text(encoding="utf-8")
     assert "Suporte ao SEI" in page and 'lang="pt-BR"' in page
@@ -66,13 +65,8 @@ def pen_wiki_root(tmp_path):
 
 
 @pytest.fixture
-def pen_wiki_build(make_app, tmp_path):
-    if not PEN_WIKI.is_dir():
-        pytest.fail(f"PEN's sample is missing: {PEN_WIKI}")
-    src = pen_wiki_root(tmp_path)
-    app = make_app("html", srcdir=src, freshenv=True)
-    app.build()
-    return src, app
+def pen_wiki_build(pen_wiki_site):
+    return pen_wiki_site
 
 
 LINE_RE = re.compile(r"^<srcdir>/(?P<path>\S.*?):(?P<line>\d+): (?P<level>WARNING|ERROR): (?P<msg>.*?) \[(?P<type>[\w.]+)\]$")

@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import PEN_WIKI, PROJECT
+from conftest import PROJECT
 from search_evaluation import QUERIES, report, run_queries
-from test_handbook import pen_wiki_root
 
 #: README.md's sentence with the evaluation's figures (spaces and line breaks collapsed).
 README_CLAIM = re.compile(r"o script certo vem em 1º lugar em (\d+) de (\d+) buscas "
@@ -15,15 +14,11 @@ README_CLAIM = re.compile(r"o script certo vem em 1º lugar em (\d+) de (\d+) bu
 
 
 @pytest.mark.pen_sample
-def test_thirty_agent_queries_find_their_playbook(make_app, tmp_path, serve, browser_context):
-    if not PEN_WIKI.is_dir():
-        pytest.fail(f"PEN's sample is missing: {PEN_WIKI}")
+def test_thirty_agent_queries_find_their_playbook(pen_wiki_site, serve, browser_context):
     assert len(QUERIES) == 30
-    src = pen_wiki_root(tmp_path)
+    src, app = pen_wiki_site
     names = {p.stem for p in (src / "playbooks").rglob("*.rst")}
     assert all(set(expected) <= names for _, expected in QUERIES)  # every answer exists
-    app = make_app("html", srcdir=src, freshenv=True)
-    app.build()
     outcomes = run_queries(browser_context.new_page(), serve(app.outdir))
     print(report(outcomes))
     first = sum(1 for o in outcomes if o.rank == 1)
