@@ -7,7 +7,7 @@ import re
 import signal
 import subprocess
 import sys
-import time
+from pathlib import Path
 
 import pytest
 from conftest import PEN_WIKI, SEED
@@ -271,6 +271,55 @@ def test_keywords_with_markup_or_lists_are_left_alone(tmp_path):
     assert b"\r\nSEI; Erro\r\n" in crlf and crlf.count(b"\r\n") == crlf.count(b"\n")
 
 
+#: ``python -m playbooks import ...`` that stops in the middle of its N-th atomic file write
+#: (argv[1]): half of the bytes are in the temporary file, the path of which it prints, and it
+#: waits there to be killed.
+STOPPING_IMPORT = """
+import os, runpy, sys
+
+stop_at = int(sys.argv[1])
+sys.argv = ["playbooks", *sys.argv[2:]]
+real_fdopen = os.fdopen
+writes = 0
+
+
+class HalfThenPause:
+    def __init__(self, file, path):
+        self.file, self.path = file, path
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return self.file.__exit__(*exc)
+
+    def write(self, chunk):
+        half = len(chunk) // 2
+        self.file.write(chunk[:half])
+        self.file.flush()
+        print(self.path, flush=True)
+        sys.stdin.read()  # blocks: the test kills the process here
+
+    def __getattr__(self, name):
+        return getattr(self.file, name)
+
+
+def fdopen(fd, *args, **kwargs):
+    global writes
+    file = real_fdopen(fd, *args, **kwargs)
+    path = os.readlink(f"/proc/self/fd/{fd}")
+    if os.path.basename(path).startswith(".") and path.endswith(".tmp"):  # atomic.py's temporary file
+        writes += 1
+        if writes == stop_at:
+            return HalfThenPause(file, path)
+    return file
+
+
+os.fdopen = fdopen
+runpy.run_module("playbooks", run_name="__main__", alter_sys=True)
+"""
+
+
 def test_killed_import_leaves_every_file_as_it_was_or_complete(tmp_path):
     """SIGKILL an import of many files midway: no file is ever half-written."""
     project = project_copy(tmp_path)
@@ -290,27 +339,30 @@ def test_killed_import_leaves_every_file_as_it_was_or_complete(tmp_path):
         if number % 2:  # half of them already exist, with the writer's older text
             old[target] = playbook(title).encode("utf-8")
             target.write_bytes(old[target])
-    command = [sys.executable, "-m", "playbooks", "import", "--conf", "conf.py", "--source", "source", "--force",
-               str(src.parent)]
+    arguments = ["import", "--conf", "conf.py", "--source", "source", "--force", str(src.parent)]
+    command = [sys.executable, "-m", "playbooks", *arguments]
     env = {**clean_env(), "PYTHONPATH": str(project / "_ext")}
 
     def complete() -> int:
         return sum(1 for t, data in new.items() if t.exists() and t.stat().st_size == len(data))
 
-    # Three runs, each killed at a later point (the files written by an earlier run are
+    # Three runs, each stopped in the middle of its k-th file write (half of the bytes in
+    # the temporary file) and killed there (the files written by an earlier run are
     # "unchanged" for the next one, which goes on with the rest).
-    for threshold in (15, 90, 165):
-        process = subprocess.Popen(command, cwd=project, env=env,
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for stop_at in (15, 75, 75):
+        before = complete()
+        process = subprocess.Popen([sys.executable, "-c", STOPPING_IMPORT, str(stop_at), *arguments], cwd=project,
+                                   env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                   text=True)
         try:
-            deadline = time.monotonic() + 120
-            while time.monotonic() < deadline and process.poll() is None and complete() < threshold:
-                time.sleep(0.002)
-            assert process.poll() is None, "the import ended before it could be interrupted"
-            os.kill(process.pid, signal.SIGKILL)
+            temporary = process.stdout.readline().strip()
+            assert temporary, "the import ended before it could be interrupted"
+            process.send_signal(signal.SIGKILL)
         finally:
             process.wait(timeout=30)
         assert process.returncode == -signal.SIGKILL
+        half_written = target_dir / os.path.basename(temporary)[1:].rsplit(".", 2)[0]
+        assert half_written in new
         states = {"absent": 0, "as it was": 0, "complete": 0}
         for target, data in new.items():
             if not target.exists():
@@ -323,8 +375,10 @@ def test_killed_import_leaves_every_file_as_it_was_or_complete(tmp_path):
             else:
                 assert current == old.get(target), f"{target.name} is neither as it was nor complete"
                 states["as it was"] += 1
-        assert threshold <= states["complete"] < count, states  # interrupted midway
-        assert states["absent"] + states["as it was"] > 0
+        assert states["complete"] == before + stop_at - 1, states  # the ones written before the stop
+        # the one being written: as it was (or absent); its half is only in the temporary file
+        assert half_written.read_bytes() == old[half_written] if half_written in old else not half_written.exists()
+        assert 0 < Path(temporary).stat().st_size < len(new[half_written])
     # only hidden temporary files may be left next to them; the build never reads those
     leftovers = [p.name for p in target_dir.iterdir() if p.name not in {t.name for t in new}]
     assert all(name.startswith(".") and name.endswith(".tmp") for name in leftovers), leftovers
