@@ -35,7 +35,6 @@ import random
 import re
 import sys
 import unicodedata
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -193,34 +192,16 @@ def _inside(node: nodes.Node, kind) -> bool:
     return False
 
 
-@contextmanager
-def _docutils_registry_kept():
-    """The checker's parser registers stand-ins for Sphinx's roles and directives in
-    docutils' global registry; put the registry back afterwards, or a Sphinx build later in
-    the same process warns that those directives are already registered."""
-    from docutils.parsers.rst import directives, roles
-
-    saved = (dict(directives._directives), dict(roles._roles))
-    try:
-        yield
-    finally:
-        directives._directives.clear()
-        directives._directives.update(saved[0])
-        roles._roles.clear()
-        roles._roles.update(saved[1])
-
-
 def _real_playbooks(pen_wiki: Path):
     conf = check.load_conf(PROJECT / "conf.py")
     checker = check.Checker(conf, None)
     found = []
-    with _docutils_registry_kept():
-        for path in sorted(pen_wiki.rglob("*.rst")):
-            text = read(path)
-            document = check.parse(text, str(path))
-            kind, _ = checker.kind_for(path, document)
-            if kind is not None and kind.name == "script":
-                found.append((path, text, document, kind))
+    for path in sorted(pen_wiki.rglob("*.rst")):  # check.parse leaves docutils' registry as it was
+        text = read(path)
+        document = check.parse(text, str(path))
+        kind, _ = checker.kind_for(path, document)
+        if kind is not None and kind.name == "script":
+            found.append((path, text, document, kind))
     return found
 
 

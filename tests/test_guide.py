@@ -8,6 +8,7 @@ import shutil
 
 from conftest import PROJECT, normalized_warnings
 
+from playbooks.standard import registry
 from playbooks.writers.check import load_conf
 from playbooks.collect.config import schema_from
 from playbooks.writers.scaffold import render
@@ -40,6 +41,10 @@ def test_guide_is_a_page_of_the_handbook_and_builds_clean(handbook_site):
                   "Em construção", ":revisar-em:", "ponto e", "Bom dia/Boa tarde/Boa noite", "[nome do usuário]",
                   "KCS"):
         assert topic in htmllib.unescape(re.sub(r"<[^>]+>", "", page)), topic
+    # the table of warnings is the registry's, in its order
+    table = page.split('class="playbook-warnings', 1)[1].split("</table>", 1)[0]
+    shown = re.findall(r'<code class="docutils literal notranslate"><span class="pre">(playbook\.\w+)</span></code>', table)
+    assert shown == [subtype.type for subtype in registry.SUBTYPES.values()]
     # reachable: in the root toctree and linked from every page's navigation
     assert 'href="guia/index.html"' in (app.outdir / "index.html").read_text(encoding="utf-8")
     seed = (app.outdir / "playbooks" / "sei" / "suporte-ao-sei.html").read_text(encoding="utf-8")

@@ -9,6 +9,7 @@ import pytest
 from conftest import normalized_warnings
 from workflow import checker_output, playbook, small_handbook
 
+from playbooks.collect import collector
 from playbooks.standard import review
 from playbooks.collect.records import get_records
 
@@ -117,11 +118,11 @@ def test_an_unchanged_page_is_read_again_when_its_date_passes(make_app, tmp_path
     """The real date moves on between two builds: the page gets its banner without edits."""
     files = {"sei/temporario.rst": FILES["sei/temporario.rst"], "sei/sem-data.rst": FILES["sei/sem-data.rst"]}
     src = small_handbook(tmp_path, files)
-    monkeypatch.setattr(review, "today", lambda config: datetime.date(2026, 12, 31))
+    monkeypatch.setattr(collector, "today", lambda config: datetime.date(2026, 12, 31))
     first = make_app("html", srcdir=src, freshenv=True)
     first.build()
     assert "playbook-review-due" not in page(first, "temporario")
-    monkeypatch.setattr(review, "today", lambda config: datetime.date(2027, 1, 1))
+    monkeypatch.setattr(collector, "today", lambda config: datetime.date(2027, 1, 1))
     second = make_app("html", srcdir=src)  # same environment, nothing edited
     second.build()
     assert found(normalized_warnings(second)) == {("playbooks/sei/temporario.rst", 1, "WARNING", "playbook.review_due")}

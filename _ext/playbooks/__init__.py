@@ -1,6 +1,9 @@
 """Sphinx extension of the Manual de Atendimento: service-desk playbooks.
 
-Each module registers one job; this file only wires them together.
+Each subpackage is one capability (README, "Arquitetura"): ``standard`` judges a playbook
+(docutils only), ``collect`` runs that analysis in the build and keeps the records,
+``replies``, ``finding``, ``site`` and ``safety`` shape the pages, ``writers`` holds the
+writer's commands and guide, ``build`` the speed rules.  This file only wires them together.
 """
 
 from __future__ import annotations
@@ -8,18 +11,17 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 
 from .build import gc_tuning, parallel, read_order
-from .collect import config, reading, records, reply_record
-from .finding import catalog, export, keywords_index, search
+from .collect import collector, config, records
+from .finding import catalog, export, search
 from .replies import html as reply_html
 from .safety import guards, offline, policy
 from .site import accessibility, pages, panel, theme
-from .standard import duplicates, metadata, review
 from .writers import guide, terminal
 
 __version__ = "0.1.0"
 
 #: Bump when the data kept on the environment changes shape.
-ENV_VERSION = 3
+ENV_VERSION = 4
 
 
 def setup(app: Sphinx) -> dict:
@@ -29,18 +31,13 @@ def setup(app: Sphinx) -> dict:
     config.add_config_values(app)
     app.connect("config-inited", config.check_config)
     records.setup(app)
-    reading.setup(app)
-    metadata.setup(app)
-    keywords_index.setup(app)
+    collector.setup(app)
     panel.setup(app)
     catalog.setup(app)
     search.setup(app)
     export.setup(app)
     theme.setup(app)
-    reply_record.setup(app)
     reply_html.setup(app)
-    review.setup(app)
-    duplicates.setup(app)
     pages.setup(app)
     guide.setup(app)
     policy.setup(app)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ConfigError
@@ -50,7 +52,7 @@ def check_config(app: Sphinx, config: Config) -> None:
 
 def today(config) -> "datetime.date":
     """The date playbooks are judged against (``playbook_today`` or the real date)."""
-    import datetime
+
 
     value = getattr(config, "playbook_today", None)
     return datetime.date.fromisoformat(value) if value else datetime.date.today()
@@ -64,9 +66,13 @@ def category_label(config, category: str | None) -> str:
 
 
 def playbook_category(config, docname: str) -> str | None:
-    """The category folder of a playbook docname (``playbooks/sei/x`` -> ``sei``)."""
-    parts = docname.split("/")
-    return parts[1] if len(parts) >= 3 else None
+    """The category folder of a playbook docname (``playbooks/sei/x`` -> ``sei``), under
+    ``playbook_root`` however deep it is; None for a file directly in the root."""
+    root = getattr(config, "playbook_root", "playbooks").strip("/")
+    if not docname.startswith(root + "/"):
+        return None
+    parts = docname[len(root) + 1:].split("/")
+    return parts[0] if len(parts) >= 2 else None
 
 
 def is_playbook(config, docname: str) -> bool:

@@ -2,32 +2,90 @@
 
 Modelled on ``sphinx.ext.todo``: entries are keyed by docname, purged when a document is
 re-read and merged from parallel readers (only the documents each reader handled).
+
+A record is a :class:`PlaybookRecord` (a plain dict at run time, so it pickles small and
+every reader keeps using ``record["keywords"]``); :func:`make_record` is the only place that
+writes one, from the playbook's :class:`~playbooks.standard.analysis.Analysis`.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TypedDict
 
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
+from ..standard.analysis import Analysis
+
 ATTRIBUTE = "playbook_records"
 
-# One record (a plain dict, so it pickles) per playbook docname.  Keys, by the module
-# that writes them:
-#   reading.py   docname, kind, category, title, title_line, sections
-#   replies.py   replies: [{"label": str | None, "text": str (text/plain as copied),
-#                           "html": str (text/html), "draft": bool,
-#                           "placeholders": [str], "line": int | None}],
-#                draft: bool (a reply is still under construction)
-#   metadata.py  display_title, date (ISO), version (int | None), team, profile,
-#                keywords: [str], category_label, section_texts: {heading: text},
-#                team_level: "1" | "2" | "3" | None (read from the team text)
-#   review.py    review_by: ISO date | None,
-#                review_due: bool (past review_by when the page was read; the banner is on it)
+
+class ReplyRecord(TypedDict):
+    label: str | None
+    #: text/plain as the copy button writes it (placeholders and greeting as written)
+    text: str
+    #: text/html flavour
+    html: str
+    draft: bool
+    placeholders: list[str]
+    line: int | None
 
 
-def get_records(env: BuildEnvironment) -> dict[str, dict[str, Any]]:
+class PlaybookRecord(TypedDict):
+    docname: str
+    kind: str
+    category: str | None
+    category_label: str
+    #: the document title as written, and its line
+    title: str
+    title_line: int | None
+    #: top-level section headings as written
+    sections: list[str]
+    #: title without PEN's date and version (``AAAA.MM.DD-Título-VN``)
+    display_title: str
+    date: str | None  # ISO date of the title's version
+    version: int | None
+    team: str | None
+    team_level: str | None  # "1" | "2" | "3"
+    profile: str | None
+    keywords: list[str]
+    section_texts: dict[str, str]
+    replies: list[ReplyRecord]
+    #: a reply is still under construction
+    draft: bool
+    review_by: str | None  # ISO date of ``:revisar-em:``
+    #: the review date had passed when the page was read (the banner is on the page)
+    review_due: bool
+
+
+def make_record(docname: str, category: str | None, category_label: str,
+                analysis: Analysis) -> PlaybookRecord:
+    outline, meta = analysis.outline, analysis.metadata
+    title = outline.title or docname.rsplit("/", 1)[-1]
+    return PlaybookRecord(
+        docname=docname,
+        kind=analysis.kind.name,
+        category=category,
+        category_label=category_label,
+        title=title,
+        title_line=outline.title_line,
+        sections=[h.text for h in outline.headings if h.depth == 1],
+        display_title=meta.display_title or title,
+        date=meta.date.isoformat() if meta.date else None,
+        version=meta.version,
+        team=meta.team,
+        team_level=meta.team_level,
+        profile=meta.profile,
+        keywords=list(meta.keywords),
+        section_texts=dict(meta.section_texts),
+        replies=[ReplyRecord(**template.as_record()) for template in analysis.templates],
+        draft=analysis.draft,
+        review_by=analysis.review_by.isoformat() if analysis.review_by else None,
+        review_due=analysis.review_due,
+    )
+
+
+def get_records(env: BuildEnvironment) -> dict[str, PlaybookRecord]:
     records = getattr(env, ATTRIBUTE, None)
     if records is None:
         records = {}

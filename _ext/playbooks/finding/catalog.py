@@ -13,6 +13,7 @@ list is shown.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import html
 import json
@@ -24,11 +25,12 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
 from ..collect.config import today
-from ..standard.fold import fold_words
-from ..standard.metadata import TEAM_LEVEL_LABELS
+from ..collect.records import get_records
 from ..site import theme
 from ..site.panel import format_date, shorten
-from ..collect.records import get_records
+from ..standard import review
+from ..standard.fold import fold_words
+from ..standard.metadata import TEAM_LEVEL_LABELS
 
 PAGES_ATTRIBUTE = "playbook_catalog_pages"
 DIGEST_ATTRIBUTE = "playbook_catalog_digest"
@@ -59,9 +61,8 @@ def catalog_pages(env: BuildEnvironment) -> set[str]:
 # --- What the catalog shows ----------------------------------------------------------
 
 
-def entry_of(record: dict, today_iso: str) -> dict:
+def entry_of(record: dict, on: datetime.date) -> dict:
     """The catalog's view of one record (also what decides whether it must be rewritten)."""
-    review_by = record.get("review_by")
     return {
         "docname": record["docname"],
         "title": record.get("display_title") or record.get("title") or record["docname"],
@@ -73,14 +74,14 @@ def entry_of(record: dict, today_iso: str) -> dict:
         "keywords": list(record.get("keywords") or []),
         "date": record.get("date"),
         "draft": bool(record.get("draft")),
-        "review_due": bool(review_by and review_by < today_iso),
+        "review_due": review.is_due(record.get("review_by"), on),
     }
 
 
 def catalog_entries(env: BuildEnvironment, config) -> list[dict]:
-    today_iso = today(config).isoformat()
+    on = today(config)
     records = get_records(env)
-    entries = [entry_of(records[name], today_iso) for name in sorted(records)]
+    entries = [entry_of(records[name], on) for name in sorted(records)]
     entries.sort(key=lambda e: (fold_words(e["category_label"]), fold_words(e["title"]), e["docname"]))
     return entries
 

@@ -7,26 +7,27 @@ builds give the same file as a clean one.  Field reference: README.md.
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import posixpath
 
 from sphinx.application import Sphinx
 
-from ..writers.atomic import write_text
 from ..collect.config import today
 from ..collect.records import get_records
+from ..standard import review
+from ..writers.atomic import write_text
 
 FILENAME = "playbooks.json"
 FORMAT_VERSION = 1
 
 
-def status_of(record: dict, today_iso: str) -> str:
+def status_of(record: dict, on: datetime.date) -> str:
     """``draft`` (a reply under construction), ``review_due`` or ``published``."""
     if record.get("draft"):
         return "draft"
-    review_by = record.get("review_by")
-    if review_by and review_by < today_iso:
+    if review.is_due(record.get("review_by"), on):
         return "review_due"
     return "published"
 
@@ -36,7 +37,7 @@ def playbook_id(config, docname: str) -> str:
     return docname[len(root):] if docname.startswith(root) else docname
 
 
-def entry(app: Sphinx, record: dict, today_iso: str) -> dict:
+def entry(app: Sphinx, record: dict, on: datetime.date) -> dict:
     builder = app.builder
     docname = record["docname"]
     url = builder.get_target_uri(docname)
@@ -63,7 +64,7 @@ def entry(app: Sphinx, record: dict, today_iso: str) -> dict:
         "team_level": int(record["team_level"]) if record.get("team_level") else None,
         "profile": record.get("profile"),
         "keywords": list(record.get("keywords") or []),
-        "status": status_of(record, today_iso),
+        "status": status_of(record, on),
         "review_by": record.get("review_by"),
         "sections": [{"heading": heading, "text": text}
                      for heading, text in (record.get("section_texts") or {}).items()],
@@ -72,9 +73,9 @@ def entry(app: Sphinx, record: dict, today_iso: str) -> dict:
 
 
 def build_export(app: Sphinx) -> dict:
-    today_iso = today(app.config).isoformat()
+    on = today(app.config)
     records = get_records(app.env)
-    playbooks = [entry(app, records[name], today_iso) for name in sorted(records)]
+    playbooks = [entry(app, records[name], on) for name in sorted(records)]
     playbooks.sort(key=lambda item: item["id"])
     return {
         "format_version": FORMAT_VERSION,

@@ -13,11 +13,10 @@ import unicodedata
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.locale import _
 
-from ..collect.config import is_playbook
 from ..standard.fold import fold_words
-from ..collect.records import get_records
 
 
 def index_letter(keyword: str) -> str:
@@ -43,14 +42,8 @@ def _entry_text(text: str) -> str:
     return " ".join(text.replace(";", ",").split())
 
 
-def add_keyword_entries(app: Sphinx, doctree: nodes.document) -> None:
-    env = app.env
-    docname = env.docname
-    if not is_playbook(app.config, docname):
-        return
-    record = get_records(env).get(docname)
-    if not record:
-        return
+def add_keyword_entries(env: BuildEnvironment, docname: str, doctree: nodes.document, record) -> None:
+    """Index entries for a playbook's keywords and title (called by the collector)."""
     keywords = record.get("keywords") or []
     title = _entry_text(record.get("display_title") or record.get("title") or docname)
     # For the index page: "keyword; title" (the domain collected the doctree's own
@@ -64,8 +57,3 @@ def add_keyword_entries(app: Sphinx, doctree: nodes.document) -> None:
     folded[fold_words(title)] = None
     search_entries = [("single", text, "", "main", None) for text in folded if text]
     doctree.append(addnodes.index(entries=search_entries, classes=["playbook-search-keywords"]))
-
-
-def setup(app: Sphinx) -> None:
-    # After metadata.py (450) has read the keywords and the title.
-    app.connect("doctree-read", add_keyword_entries, priority=460)

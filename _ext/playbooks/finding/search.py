@@ -37,8 +37,8 @@ from sphinx.search._stopwords.pt import PORTUGUESE_STOPWORDS
 from sphinx.search.pt import SearchPortuguese
 
 from ..collect.config import is_playbook, schema_from
-from ..standard.fold import fold
 from ..collect.records import get_records
+from ..standard.fold import fold
 
 #: Plural endings of the ``-ão`` family (applied first, folded), to the singular.
 PLURALS = (("oes", "ao"), ("aes", "ao"), ("aos", "ao"))

@@ -32,9 +32,8 @@ from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
-from sphinx.util import logging
 
-logger = logging.getLogger(__name__)
+from ..collect.warnings import emit
 
 PREFIX = "Search.setIndex("
 SUFFIX = ")"
@@ -305,8 +304,8 @@ class CompactJavaScriptIndex:
         plain = canonical(data)
         compact = encode(plain)
         if decode(json.loads(json.dumps(compact))) != plain:
-            logger.warning("índice de busca: a forma compacta não reproduz o índice do Sphinx; "
-                           "gravada a forma completa", type="playbook", subtype="search_index")
+            emit("search_index", "índice de busca: a forma compacta não reproduz o índice do Sphinx; "
+                 "gravada a forma completa", None)
             return PREFIX + json.dumps(plain, separators=(",", ":"), sort_keys=True) + SUFFIX
         body = json.dumps(compact, separators=(",", ":"), sort_keys=True, ensure_ascii=False)
         return COMPACT_PREFIX + DATA_MARK + body + COMPACT_SUFFIX

@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Union
 
 from docutils import nodes
+from roman_numerals import OutOfRangeError, RomanNumeral
 
 # --- Patterns -------------------------------------------------------------------------
 
@@ -681,22 +682,14 @@ def _marker(node: nodes.Element, index: int) -> str:
     elif enumtype == "upperalpha":
         label = chr(ord("A") + number - 1) if 1 <= number <= 26 else str(number)
     elif enumtype in ("lowerroman", "upperroman"):
-        label = _roman(number)
-        label = label.lower() if enumtype == "lowerroman" else label
+        try:  # docutils and Sphinx number lists with roman-numerals too
+            numeral = RomanNumeral(number)
+            label = numeral.to_lowercase() if enumtype == "lowerroman" else numeral.to_uppercase()
+        except OutOfRangeError:  # 0, or above 3999
+            label = str(number)
     else:
         label = str(number)
     return f"{node.get('prefix', '')}{label}{node.get('suffix', '.')} "
-
-
-def _roman(number: int) -> str:
-    values = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-              (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
-    out = ""
-    for value, letters in values:
-        while number >= value:
-            out += letters
-            number -= value
-    return out
 
 
 # --- Entry point from a playbook outline -------------------------------------------------

@@ -29,10 +29,9 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from ..collect.config import is_playbook, playbook_category, schema_from
+from ..site import theme
 from ..standard.outline import build_outline
 from .extract import Slot, Template, templates_for
-from ..site import theme
-
 
 COPY_LABEL = "Copiar resposta"
 DRAFT_LABEL = "Em construção"

@@ -39,7 +39,6 @@ from .policy import (
     sphinx_path,
 )
 
-
 # --- Context of a document being parsed ------------------------------------------------
 
 @dataclass
@@ -434,19 +433,18 @@ class PolicyTransform(Transform):
     default_priority = 5
 
     def apply(self, **kwargs: Any) -> None:
-        from sphinx.util import logging
+        from ..collect.warnings import emit
 
         env = getattr(self.document.settings, "env", None)
         if env is None:
             return
-        logger = logging.getLogger(__name__)
         for violation in enforce(self.document):
             if violation.source:  # an included file; docutils may give its path relative to the cwd
                 source = os.path.abspath(violation.source)
                 location: Any = f"{source}:{violation.line}" if violation.line else source
             else:
                 location = (env.docname, violation.line)
-            logger.warning(violation.message, type="playbook", subtype=violation.subtype, location=location)
+            emit(violation.subtype, violation.message, location)
         if hasattr(self.document, CONTEXT_ATTRIBUTE):
             delattr(self.document, CONTEXT_ATTRIBUTE)  # not pickled with the doctree
 

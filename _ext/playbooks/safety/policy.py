@@ -320,15 +320,14 @@ def unreadable(path: Path, root: Path | None, policy: Policy) -> tuple[str, str]
 
 def drop_unreadable_documents(app, env, docnames: list[str]) -> None:
     """Documents linked from outside the source folder, or too large, are not read."""
-    from sphinx.util import logging
+    from ..collect.warnings import emit
 
-    logger = logging.getLogger(__name__)
     current = Policy.from_config(app.config)
     for docname in list(docnames):
         found = unreadable(Path(env.doc2path(docname)), Path(env.srcdir), current)
         if found:
             rule, message = found
-            logger.warning(message, type="playbook", subtype=SUBTYPE_PREFIX + rule, location=(docname, None))
+            emit(SUBTYPE_PREFIX + rule, message, (docname, None))
             docnames.remove(docname)
             env.project.docnames.discard(docname)
 

@@ -11,8 +11,8 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ConfigError
 
-from . import theme
 from ..standard.names import slugify
+from . import theme
 
 PAGES_FOLDER = "paginas"
 INDEX = f"{PAGES_FOLDER}/index"

@@ -12,9 +12,9 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from ..collect.config import is_playbook
+from ..collect.records import get_records
 from ..finding.keywords_index import keyword_uri
 from ..standard.metadata import TEAM_LEVEL_LABELS
-from ..collect.records import get_records
 from . import theme
 
 TEAM_MAX = 140
@@ -113,5 +113,5 @@ def add_panel(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    theme.add_assets(app, css=("panel.css",))
+    theme.add_assets(app, css=("panel.css", "playbooks-review.css"))
     app.connect("doctree-resolved", add_panel)

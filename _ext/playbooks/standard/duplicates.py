@@ -15,20 +15,12 @@ builds agree) and in ``make check``.
 
 from __future__ import annotations
 
-import os
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sphinx.application import Sphinx
-from sphinx.environment import BuildEnvironment
-from sphinx.util import logging
-
 from .names import title_core, title_key
-from ..collect.records import get_records
-from .schema import Kind
 from .rules import Problem
-
-logger = logging.getLogger(__name__)
+from .schema import Kind
 
 SUBTYPE = "duplicate_title"
 REPLY_SUBTYPE = "duplicate_reply"
@@ -155,35 +147,3 @@ def quick_title(text: str, kind: Kind | None = None) -> tuple[str, int] | None:
     if found is None or (kind is not None and kind.matches(found[0])):
         return None  # no document title: the file starts with one of its sections
     return found
-
-
-def check_titles(app: Sphinx, env: BuildEnvironment) -> None:
-    entries = []
-    for docname, record in sorted(get_records(env).items()):
-        if not record.get("title_line"):
-            continue  # no document title (already reported as playbook.title)
-        path = os.path.relpath(env.doc2path(docname), env.srcdir).replace(os.sep, "/")
-        entries.append(Entry(docname, path, record["title"], record["title_line"]))
-    for docname, problems in sorted(find(entries).items()):
-        for problem in problems:
-            logger.warning(problem.message, type="playbook", subtype=problem.subtype,
-                           location=(docname, problem.line))
-
-
-def check_replies(app: Sphinx, env: BuildEnvironment) -> None:
-    entries = []
-    for docname, record in sorted(get_records(env).items()):
-        path = os.path.relpath(env.doc2path(docname), env.srcdir).replace(os.sep, "/")
-        for reply in record.get("replies") or []:
-            if not reply.get("draft"):
-                entries.append(ReplyEntry(docname, path, reply.get("label"), reply.get("text", ""),
-                                          reply.get("line")))
-    for docname, problems in sorted(find_replies(entries).items()):
-        for problem in problems:
-            logger.warning(problem.message, type="playbook", subtype=problem.subtype,
-                           location=(docname, problem.line))
-
-
-def setup(app: Sphinx) -> None:
-    app.connect("env-check-consistency", check_titles)
-    app.connect("env-check-consistency", check_replies)

@@ -16,14 +16,11 @@ import re
 from dataclasses import dataclass
 
 from docutils import nodes
-from sphinx.application import Sphinx
 
-from ..collect.config import category_label
 from .fold import fold, fold_words
 from .outline import Outline, readable_text, section_body
-from ..collect.records import get_records
-from .schema import Kind
 from .rules import Problem
+from .schema import Kind
 
 TITLE_RE = re.compile(
     r"^(?P<date>(?P<y>\d{4})\.(?P<m>\d{1,2})\.(?P<d>\d{1,2}))\s*-\s*(?P<title>.+?)"
@@ -92,32 +89,61 @@ def _clean_keyword(text: str) -> str:
     return text.strip(" .;:" + QUOTES).strip()
 
 
-def split_keywords(text: str) -> tuple[list[str], list[str]]:
-    """``(keywords, other separators used)`` of one block of keyword text.
+#: Spaces around a separator (``a , b``), as the import rewrites them.
+_SPACES = "[ \t\u00a0\u202f]*"
 
-    ``;`` is the separator.  Mixed with it, ``,`` and ``|`` separate too (PEN writes
-    ``Tramita; API; instalação, erros; falhas.``).  Without ``;``, a list is split on
-    ``,`` and ``|``, or else on ``/``; a ``/`` inside a ``;`` or ``,`` list is part of
-    the keyword (``TCP/IP``).
+
+def other_separators(text: str) -> str:
+    """The characters besides ``;`` that separate the keywords of one block of text.
+
+    The one rule of the build, ``make check`` and ``make import``: mixed with ``;``,
+    ``,`` and ``|`` separate too (PEN writes ``Tramita; API; instalação, erros; falhas.``);
+    without ``;``, a list is split on ``,`` and ``|``, or else on ``/``.  A ``/`` inside a
+    ``;`` or ``,`` list is part of the keyword (``TCP/IP``).
     """
+    if ";" in text or "," in text or "|" in text:
+        return "".join(s for s in ",|" if s in text)
+    return "/" if "/" in text else ""
+
+
+def _separator_pattern(others: str) -> re.Pattern:
+    chars = re.escape(";" + others)
+    # A comma or slash between digits (``4,0``, ``1/2``) is part of a number, not a separator.
+    return re.compile(f"{_SPACES}(?:(?<!\\d)[{chars}]|[{chars}](?!\\d)|;|\\|){_SPACES}")
+
+
+def separators_used(text: str, others: str | None = None) -> list[str]:
+    """The separators other than ``;`` that actually split ``text`` (in ``,``/``|``/``/`` order)."""
+    others = other_separators(text) if others is None else others
+    found = {m.group(0).strip(" \t\u00a0\u202f") for m in _separator_pattern(others).finditer(text)}
+    return [s for s in (",", "|", "/") if s in found and s in others]
+
+
+def with_semicolons(line: str, others: str | None = None) -> str:
+    """``line`` with each separator written as ``; `` (what ``make import`` writes)."""
+    others = other_separators(line) if others is None else others
+    if not others:
+        return line
+
+    def replace(match: re.Match) -> str:
+        if match.group(0).strip(" \t\u00a0\u202f") == ";":
+            return match.group(0)
+        after = line[match.end()] if match.end() < len(line) else ""
+        return ";" if not after else "; "
+
+    return _separator_pattern(others).sub(replace, line)
+
+
+def split_keywords(text: str) -> tuple[list[str], list[str]]:
+    """``(keywords, other separators used)`` of one block of keyword text (see
+    :func:`other_separators` for the rule)."""
     text = " ".join(text.split())
     if not text or is_not_applicable(text) or is_placeholder(text):
         return [], []
-    if ";" in text:
-        separators = [s for s in (",", "|") if s in text]
-        pattern = r"[;,|]"
-    elif "," in text or "|" in text:
-        separators = [s for s in (",", "|") if s in text]
-        pattern = r"[,|]"
-    elif "/" in text:
-        separators = ["/"]
-        pattern = r"/"
-    else:
-        separators = []
-        pattern = None
-    parts = re.split(pattern, text) if pattern else [text]
+    others = other_separators(text)
+    parts = _separator_pattern(others).split(text)
     keywords = [k for k in (_clean_keyword(p) for p in parts) if k]
-    return keywords, separators
+    return keywords, separators_used(text, others)
 
 
 def _keyword_blocks(section: nodes.section, skip: set[int]) -> list[tuple[str, int | None]]:
@@ -222,7 +248,7 @@ def metadata_problems(outline: Outline, kind: Kind) -> list[Problem]:
 
 
 def collect(outline: Outline, kind: Kind) -> dict:
-    """The record keys this module owns (see records.py), from a playbook's outline."""
+    """The fields of :class:`.analysis.Metadata`, from a playbook's outline."""
     skip = _nested_ids(outline)
     info = parse_title(outline.title) if outline.title else TitleInfo(display="")
 
@@ -243,7 +269,7 @@ def collect(outline: Outline, kind: Kind) -> dict:
             section_texts[name] = plain_text(heading.section, skip)
     return {
         "display_title": info.display,
-        "date": info.date.isoformat() if info.date else None,
+        "date": info.date,
         "version": info.version,
         "team": team,
         "team_level": team_level(team),
@@ -251,46 +277,3 @@ def collect(outline: Outline, kind: Kind) -> dict:
         "keywords": keywords,
         "section_texts": section_texts,
     }
-
-
-# --- Sphinx -------------------------------------------------------------------------
-
-
-def _document_title(doctree: nodes.document) -> nodes.title | None:
-    for child in doctree.children:
-        if isinstance(child, nodes.title):
-            return child
-        if isinstance(child, nodes.section):
-            return child[0] if child.children and isinstance(child[0], nodes.title) else None
-    return None
-
-
-def read_metadata(app: Sphinx, doctree: nodes.document) -> None:
-    from ..collect.reading import current_playbook, warn
-
-    env = app.env
-    current = current_playbook(env)
-    if current is None:
-        return
-    outline, kind = current
-    docname = env.docname
-    record = get_records(env).get(docname)
-    if record is None:
-        return
-    data = collect(outline, kind)
-    if not data["display_title"]:
-        data["display_title"] = record["title"]
-    data["category_label"] = category_label(app.config, record.get("category"))
-    record.update(data)
-    # Show the parsed title everywhere (page, env.titles, search, catalog): rewrite the
-    # title node before Sphinx's TitleCollector (priority 500) reads it.
-    title = _document_title(doctree)
-    if title is not None and outline.title and data["display_title"] != outline.title:
-        title[:] = [nodes.Text(data["display_title"])]
-    for problem in metadata_problems(outline, kind):
-        warn(problem.message, problem.subtype, docname, problem.line)
-
-
-def setup(app: Sphinx) -> None:
-    # After reading.py (400) records the playbook, before Sphinx's TitleCollector (500).
-    app.connect("doctree-read", read_metadata, priority=450)

@@ -15,23 +15,11 @@ import datetime
 import re
 
 from docutils import nodes
-from sphinx.application import Sphinx
-from sphinx.environment import BuildEnvironment
-from sphinx.util import logging
 
-from ..collect import reading
-from ..collect.config import today
 from .names import fold
-from ..collect.records import get_records
-from ..site import theme
 from .rules import Problem
 
-logger = logging.getLogger(__name__)
-
 FIELD = "revisar-em"
-#: Subtypes that are errors rather than warnings.
-ERROR_SUBTYPES = frozenset({"review_date"})
-
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 BR_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 FIELD_LINE = re.compile(r"^\s*:\s*revisar[\s_-]*em\s*:", re.IGNORECASE)
@@ -110,7 +98,7 @@ def evaluate(document: nodes.document, lines: list[str] | None, on: datetime.dat
     review_by, error = parse_date(value)
     if error is not None:
         return None, False, [Problem("review_date", error, line)]
-    if on > review_by:
+    if is_due(review_by, on):
         return review_by, True, [Problem(
             "review_due",
             f"a data de revisão deste playbook ({review_by.isoformat()}) já passou: confira se a "
@@ -132,49 +120,22 @@ def banner(review_by: datetime.date) -> nodes.admonition:
     return node
 
 
-def _insert_banner(doctree: nodes.document, node: nodes.Element) -> None:
+def is_due(review_by: datetime.date | str | None, on: datetime.date) -> bool:
+    """Whether a review date (a date or its ISO text) has passed on the date ``on``.
+
+    The one test of "overdue": the analysis, the catalog, the export and the incremental
+    rebuild of pages whose date passed all call it.
+    """
+    if not review_by:
+        return False
+    if isinstance(review_by, str):
+        review_by = datetime.date.fromisoformat(review_by)
+    return on > review_by
+
+
+def insert_banner(doctree: nodes.document, node: nodes.Element) -> None:
     section = next(iter(doctree.findall(nodes.section)), None)
     if section is not None and section.children and isinstance(section[0], nodes.title):
         section.insert(1, node)
     else:
         doctree.insert(0, node)
-
-
-def read_review(app: Sphinx, doctree: nodes.document) -> None:
-    env = app.env
-    if reading.current_playbook(env) is None:
-        return
-    docname = env.docname
-    lines = env.current_document.get(reading.LINES_KEY)
-    review_by, due, problems = evaluate(doctree, lines, today(app.config))
-    record = get_records(env).get(docname)
-    if record is not None:
-        record["review_by"] = review_by.isoformat() if review_by else None
-        record["review_due"] = due
-    for problem in problems:
-        log = logger.error if problem.subtype in ERROR_SUBTYPES else logger.warning
-        log(problem.message, type="playbook", subtype=problem.subtype, location=(docname, problem.line))
-    if due:
-        _insert_banner(doctree, banner(review_by))
-
-
-def outdated(app: Sphinx, env: BuildEnvironment, added, changed, removed) -> list[str]:
-    """Pages whose review date passed (or stopped being past) since they were read."""
-    on = today(app.config)
-    stale = []
-    for docname, record in get_records(env).items():
-        if docname in removed or docname in changed:
-            continue
-        review_by = record.get("review_by")
-        due = bool(review_by) and on > datetime.date.fromisoformat(review_by)
-        if due != bool(record.get("review_due")):
-            stale.append(docname)
-    return stale
-
-
-def setup(app: Sphinx) -> None:
-    # After reading.py (400), which creates the record, and before Sphinx's metadata
-    # collector (500), which removes the top field list from the doctree.
-    app.connect("doctree-read", read_review, priority=450)
-    app.connect("env-get-outdated", outdated)
-    theme.add_assets(app, css=("playbooks-review.css",))

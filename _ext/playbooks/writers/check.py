@@ -22,20 +22,24 @@ from pathlib import Path
 from docutils import frontend, nodes, utils
 from docutils.parsers import rst
 from docutils.parsers.rst import Directive, directives, roles
+from docutils.transforms.universal import SmartQuotes
+from docutils.utils import normalize_language_tag
+from docutils.utils.smartquotes import smartchars
+from sphinx.config import eval_config_file
+from sphinx.transforms import SphinxSmartQuotes
+from sphinx.errors import ConfigError
+from sphinx.util.docutils import docutils_namespace
+from sphinx.util.logging import is_suppressed_warning
+from sphinx.util.tags import Tags
 
-from ..standard import duplicates
-
-from ..standard import review
 from ..collect.config import CONFIG_VALUES, today
-from ..standard.outline import build_outline
-from ..safety import guards
-from ..safety import policy
+from ..safety import guards, policy
+from ..standard import duplicates, registry
+from ..standard.analysis import analyse
+from ..standard.rules import Problem, headings_of
 from ..standard.schema import Kind, Schema, SchemaError, build_schema
 from ..standard.sources import SourceError, decode
 from .terminal import escape_controls
-from ..standard.rules import Problem, category_problem, check_outline, headings_of
-from ..standard.metadata import metadata_problems
-from ..replies.extract import templates_for
 
 LEVEL_NAMES = {1: "INFO", 2: "WARNING", 3: "ERROR", 4: "CRITICAL"}
 
@@ -127,30 +131,54 @@ def _register_sphinx_markup() -> None:
     guards.register_docutils()
 
 
-def load_conf(path: Path) -> dict:
-    """Read conf.py like Sphinx does (executing it), keeping the playbook options."""
-    path = path.resolve()
-    namespace: dict = {"__file__": str(path), "__name__": "conf"}
-    cwd = os.getcwd()
-    try:
-        os.chdir(path.parent)
-        code = compile(path.read_bytes(), str(path), "exec")
-        exec(code, namespace)  # noqa: S102 - conf.py is the project's own configuration
-    finally:
-        os.chdir(cwd)
+def load_conf(path: Path, tags: list[str] | None = None) -> dict:
+    """Read conf.py as Sphinx does (``sphinx.config.eval_config_file``, with ``tags``),
+    keeping the playbook options and ``suppress_warnings``."""
+    namespace = eval_config_file(path.resolve(), Tags(tags or []))
     values = {name: namespace.get(name, default)
               for name, default, _, _ in CONFIG_VALUES + policy.CONFIG_VALUES}
     values["suppress_warnings"] = namespace.get("suppress_warnings", [])
+    # What Sphinx's smart quotes need (they change the text a reply copies).
+    values["language"] = namespace.get("language") or "en"
+    values["smartquotes"] = namespace.get("smartquotes", True)
+    values["smartquotes_action"] = namespace.get("smartquotes_action", "qDe")
+    values["smartquotes_excludes"] = namespace.get("smartquotes_excludes", {"languages": ["ja", "zh_CN", "zh_TW"]})
     return values
 
 
-def parse(text: str, source_path: str, **extra_settings) -> nodes.document:
-    saved = (dict(directives._directives), dict(roles._roles))  # noqa: SLF001
-    try:
+def parse(text: str, source_path: str, conf: dict | None = None, **extra_settings) -> nodes.document:
+    """Parse a playbook with plain docutils; the registries of roles and directives are
+    put back afterwards (Sphinx's own ``docutils_namespace``).
+
+    With ``conf`` (from :func:`load_conf`), quotes become typographic as Sphinx's HTML build
+    makes them, so reply texts read here equal the build's.
+    """
+    with docutils_namespace():
         _register_sphinx_markup()
-        return _parse(text, source_path, extra_settings)
-    finally:
-        directives._directives, roles._roles = saved  # noqa: SLF001
+        document = _parse(text, source_path, extra_settings)
+    if conf is not None:
+        _smart_quotes(document, conf)
+    return document
+
+
+class _SmartQuotes(SmartQuotes):
+    """Sphinx's smart quotes (``SphinxSmartQuotes``) on a plain docutils doctree."""
+
+    get_tokens = SphinxSmartQuotes.get_tokens
+
+
+def _smart_quotes(document: nodes.document, conf: dict) -> None:
+    language = conf.get("language") or "en"
+    excluded = (conf.get("smartquotes_excludes") or {}).get("languages", [])
+    if not conf.get("smartquotes", True) or language in excluded:
+        return
+    if not any(tag in smartchars.quotes for tag in normalize_language_tag(language)):
+        return
+    document.settings.smart_quotes = True
+    document.settings.language_code = language
+    transform = _SmartQuotes(document, None)
+    transform.smartquotes_action = conf.get("smartquotes_action", "qDe")
+    transform.apply()
 
 
 def _parse(text: str, source_path: str, extra_settings: dict) -> nodes.document:
@@ -168,6 +196,12 @@ def _parse(text: str, source_path: str, extra_settings: dict) -> nodes.document:
     document = utils.new_document(source_path, settings)
     parser.parse(text, document)
     return document
+
+
+def problem_reports(path: str, problems: list[Problem]) -> list[Report]:
+    """Reports of the standard's problems, each with its registered type and severity."""
+    return [Report(path, problem.line, registry.level_of(problem.subtype), problem.message,
+                   registry.get(problem.subtype).type) for problem in problems]
 
 
 def docutils_reports(document: nodes.document, path: str) -> list[Report]:
@@ -244,9 +278,10 @@ class Checker:
         return (kind if score > 0 else None), True
 
     def is_suppressed(self, report_type: str) -> bool:
-        if report_type in self.suppressed:
-            return True
-        return report_type.split(".", 1)[0] in self.suppressed
+        """As the build decides it (Sphinx's ``is_suppressed_warning``): ``playbook``,
+        ``playbook.*`` and ``playbook.<subtype>`` in ``suppress_warnings``."""
+        warning_type, _, subtype = report_type.partition(".")
+        return is_suppressed_warning(warning_type, subtype, self.suppressed)
 
     def check_file(self, file: Path, display: str) -> tuple[list[Report], Kind | None, bool]:
         refused = self.unreadable(file)
@@ -255,13 +290,13 @@ class Checker:
         try:
             data = file.read_bytes()
         except OSError as error:
-            return [Report(display, None, "ERROR", f"não foi possível ler o arquivo: {error.strerror}",
-                           "playbook.read")], None, False
+            return problem_reports(display, [Problem("read", f"não foi possível ler o arquivo: {error.strerror}",
+                                                     None)]), None, False
         try:
             text = decode(data)
         except SourceError as error:
-            return [Report(display, error.line, "WARNING", error.message, "playbook.encoding")], None, False
-        document = parse(text, str(file), playbook_policy=self.policy,
+            return problem_reports(display, [Problem("encoding", error.message, error.line)]), None, False
+        document = parse(text, str(file), self.conf, playbook_policy=self.policy,
                          playbook_source_root=self.policy_root(file))
         violations = guards.enforce(document)
         kind, guessed = self.kind_for(file, document)
@@ -270,22 +305,19 @@ class Checker:
         if kind is None:  # not a playbook, but its markup breaks the content policy
             reports = [self._violation(display, v) for v in violations]
             return [r for r in reports if not self.is_suppressed(r.type)], None, False
-        outline = build_outline(document, kind, text.split("\n"))
+        in_handbook, category = self.handbook_category(file)
+        uncategorised = self.conf["playbook_root"] if in_handbook and category is None else None
+        analysis = analyse(document, kind, text.split("\n"), today=self.today,
+                           uncategorised_root=uncategorised)
         reports = docutils_reports(document, display)
         reports += image_reports(document, file, display, self.source_root)
         reports += [self._violation(display, v) for v in violations]
-        problems = check_outline(outline, kind)
-        problems += metadata_problems(outline, kind)
-        problems += review.evaluate(document, text.split("\n"), self.today)[2]
-        in_handbook, category = self.handbook_category(file)
-        if in_handbook and category is None:
-            problems.insert(0, category_problem(self.conf["playbook_root"]))
         if in_handbook:
-            self.titles[file.resolve()] = (outline.title, outline.title_line)
+            self.titles[file.resolve()] = (analysis.outline.title, analysis.outline.title_line)
         self.replies[file.resolve()] = [
-            (t.label, t.text, t.line) for t in templates_for(outline, kind) if not t.draft
+            (t.label, t.text, t.line) for t in analysis.templates if not t.draft
         ]
-        reports += [self._report(display, p) for p in problems]
+        reports += problem_reports(display, analysis.problems)
         reports = [r for r in reports if not self.is_suppressed(r.type)]
         reports.sort(key=lambda r: r.line or 0)
         return reports, kind, guessed
@@ -303,18 +335,13 @@ class Checker:
         if found is None:
             return None
         rule, message = found
-        report = Report(display_path(file), None, "WARNING", message, f"playbook.{policy.SUBTYPE_PREFIX}{rule}")
+        report = problem_reports(display_path(file), [Problem(policy.SUBTYPE_PREFIX + rule, message, None)])[0]
         return None if self.is_suppressed(report.type) else report
 
     @staticmethod
     def _violation(display: str, violation: policy.Violation) -> Report:
         path = display_path(Path(violation.source)) if violation.source else display
-        return Report(path, violation.line, "WARNING", violation.message, f"playbook.{violation.subtype}")
-
-    @staticmethod
-    def _report(display: str, problem: Problem) -> Report:
-        level = "ERROR" if problem.subtype in review.ERROR_SUBTYPES else "WARNING"
-        return Report(display, problem.line, level, problem.message, f"playbook.{problem.subtype}")
+        return problem_reports(path, [Problem(violation.subtype, violation.message, violation.line)])[0]
 
     def duplicate_reports(self, checked: dict[Path, str]) -> dict[Path, list[Report]]:
         """Titles that a checked playbook shares with another playbook of the handbook.
@@ -355,8 +382,8 @@ class Checker:
             found.setdefault(ident, []).extend(problems)
         for ident, problems in found.items():
             if ident in checked:
-                reports[ident] = [self._report(checked[ident], p) for p in problems
-                                  if not self.is_suppressed(f"playbook.{p.subtype}")]
+                reports[ident] = [r for r in problem_reports(checked[ident], problems)
+                                  if not self.is_suppressed(r.type)]
         return reports
 
     def _display_relative(self, path: Path) -> str:
@@ -405,7 +432,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         conf = load_conf(conf_path)
         checker = Checker(conf, Path(args.source))
-    except (OSError, SyntaxError, SchemaError, ValueError, policy.PolicyError) as error:
+    except (OSError, SyntaxError, ConfigError, SchemaError, ValueError, policy.PolicyError) as error:
         print(f"{conf_path}: ERROR: configuração inválida: {error}", file=sys.stderr)
         return 2
 
@@ -419,8 +446,8 @@ def main(argv: list[str] | None = None) -> int:
     for file in files:
         display = display_path(file)
         if not file.exists():
-            results.append((file, display, [Report(display, None, "ERROR", "arquivo não encontrado",
-                                                   "playbook.read")], None, False))
+            results.append((file, display, problem_reports(display, [Problem("read", "arquivo não encontrado", None)]),
+                            None, False))
             continue
         results.append((file, display, *checker.check_file(file, display)))
     checked = {file.resolve(): display for file, display, _, kind, _ in results if kind is not None}

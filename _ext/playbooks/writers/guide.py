@@ -24,23 +24,14 @@ from docutils import nodes, utils
 from docutils.parsers import rst
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
-from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from . import check
-
-from ..standard import review
-
-from . import scaffold
-
-from ..site import theme
-from ..standard.metadata import metadata_problems
 from ..collect.config import schema_from, today
-from ..standard.outline import build_outline
-from ..standard.rules import check_outline
-
-logger = logging.getLogger(__name__)
-
+from ..collect.warnings import emit
+from ..site import theme
+from ..standard import registry
+from ..standard.analysis import analyse
+from . import check, scaffold
 
 
 def parse_example(text: str, settings, source: str) -> nodes.document:
@@ -60,14 +51,9 @@ def example_reports(text: str, kind, settings, file: str, on) -> list[tuple[int 
     lines = text.split("\n")
     # The same reports as `make check` gives for a file (docutils messages, the standard,
     # keyword separators, review dates).
-    reports = [(r.line, r.level, r.message, r.type) for r in check.docutils_reports(document, file)]
-    outline = build_outline(document, kind, lines)
-    problems = check_outline(outline, kind)
-    problems += metadata_problems(outline, kind)
-    problems += review.evaluate(document, lines, on)[2]
-    for problem in problems:
-        level = "ERROR" if problem.subtype in review.ERROR_SUBTYPES else "WARNING"
-        reports.append((problem.line, level, problem.message, f"playbook.{problem.subtype}"))
+    found = check.docutils_reports(document, file)
+    found += check.problem_reports(file, analyse(document, kind, lines, today=on).problems)
+    reports = [(r.line, r.level, r.message, r.type) for r in found]
     reports.sort(key=lambda r: r[0] or 0)
     return reports
 
@@ -111,11 +97,10 @@ class PlaybookExample(SphinxDirective):
         found = [r[3] for r in reports]
         expected = _expected(self.options["expect"])
         if Counter(found) != Counter(expected):
-            logger.warning(
-                f"o exemplo do guia diz que o verificador encontra {_describe(expected)}, mas ele "
-                f"encontra {_describe(found)}; corrija o exemplo (ou o verificador)",
-                type="playbook", subtype="guide_example", location=(self.env.docname, self.lineno),
-            )
+            emit("guide_example",
+                 f"o exemplo do guia diz que o verificador encontra {_describe(expected)}, mas ele "
+                 f"encontra {_describe(found)}; corrija o exemplo (ou o verificador)",
+                 (self.env.docname, self.lineno))
         source = nodes.literal_block(text, text, language="rst", classes=["playbook-example"])
         self.set_source_info(source)
         lines = [
@@ -185,8 +170,52 @@ class PlaybookSections(SphinxDirective):
 GUIDE = "guia/index"
 
 
+def _inline_code(text: str) -> list[nodes.Node]:
+    """A registry description (Markdown-style ```código```) as docutils inline nodes."""
+    found: list[nodes.Node] = []
+    for position, part in enumerate(text.replace("\\|", "|").split("`")):
+        if part:
+            found.append(nodes.literal(part, part) if position % 2 else nodes.Text(part))
+    return found
+
+
+class PlaybookWarnings(SphinxDirective):
+    """Every warning subtype the checker and the build report, from the registry."""
+
+    has_content = False
+    HEADER = ("Aviso", "Gravidade", "Problema", "make import corrige")
+
+    def run(self) -> list[nodes.Node]:
+        table = nodes.table(classes=["playbook-warnings"])
+        group = nodes.tgroup(cols=len(self.HEADER))
+        table += group
+        for width in (3, 1, 6, 1):
+            group += nodes.colspec(colwidth=width)
+        group += nodes.thead("", self._row([[nodes.Text(h)] for h in self.HEADER]))
+        body = nodes.tbody()
+        for subtype in registry.SUBTYPES.values():
+            body += self._row([
+                [nodes.literal(subtype.type, subtype.type)],
+                [nodes.Text("erro" if subtype.severity == "error" else "aviso")],
+                _inline_code(subtype.description),
+                [nodes.Text("sim" if subtype.import_fixes else "não")],
+            ])
+        group += body
+        return [table]
+
+    @staticmethod
+    def _row(cells: list[list[nodes.Node]]) -> nodes.row:
+        row = nodes.row()
+        for content in cells:
+            entry = nodes.entry()
+            entry += nodes.paragraph("", "", *content)
+            row += entry
+        return row
+
+
 def setup(app: Sphinx) -> None:
     app.add_directive("playbook-example", PlaybookExample)
     app.add_directive("playbook-sections", PlaybookSections)
+    app.add_directive("playbook-warnings", PlaybookWarnings)
     theme.add_nav_link(app, GUIDE, "Guia de redação")
     theme.add_assets(app, css=("playbooks-guide.css",))

@@ -41,20 +41,21 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
-import re
 import sys
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from docutils import nodes
+from sphinx.errors import ConfigError
 
-from . import atomic
+from ..site.pages import PAGES_FOLDER
+from ..standard import metadata
 from ..standard.names import slugify, title_core
 from ..standard.outline import build_outline
-from ..site.pages import PAGES_FOLDER
-from ..standard.schema import Kind, Schema, SchemaError, build_schema, normalize_heading
+from ..standard.schema import Kind, Schema, SchemaError, build_schema
 from ..standard.sources import SourceError, decode, normalize_text
+from . import atomic
 
 TEXT_SUFFIXES = {".rst", ".txt"}
 
@@ -105,20 +106,11 @@ class Result:
 
 # --- keyword separators -------------------------------------------------------------
 
-SEPARATOR = re.compile(r"[ \t\u00a0\u202f]*([|,/])[ \t\u00a0\u202f]*")
-
-
-def fix_separators(line: str) -> str:
-    """``a, b | c`` -> ``a; b; c``; a comma or slash between digits (``1,5``) is kept."""
-
-    def replace(match: re.Match) -> str:
-        before = line[match.start() - 1] if match.start() > 0 else ""
-        after = line[match.end()] if match.end() < len(line) else ""
-        if match.group(1) in ",/" and before.isdigit() and after.isdigit():
-            return match.group(0)
-        return ";" if not after or after.isspace() else "; "
-
-    return SEPARATOR.sub(replace, line)
+def fix_separators(line: str, others: str | None = None) -> str:
+    """``a, b | c`` -> ``a; b; c``, by the build's own rule (:mod:`..standard.metadata`):
+    ``TCP/IP; rede`` and a comma or slash between digits (``4,0``) stay as they are.
+    ``others``: the separators of the whole paragraph the line belongs to."""
+    return metadata.with_semicolons(line, others)
 
 
 def _plain_paragraphs(section: nodes.section) -> list[nodes.paragraph] | None:
@@ -146,7 +138,16 @@ def keyword_fix(raw: str, document: nodes.document, kind: Kind) -> tuple[str, li
     paragraphs = _plain_paragraphs(heading.section)
     if not paragraphs:
         return raw, []
-    wanted = {" ".join(line.split()) for p in paragraphs for line in p.rawsource.split("\n") if line.strip()}
+    # Each line of a paragraph whose keywords the build reads with other separators, and
+    # which separators those are (decided on the whole paragraph, as the build does).
+    wanted: dict[str, str] = {}
+    for paragraph in paragraphs:
+        text = " ".join(paragraph.astext().split())
+        if metadata.split_keywords(text)[1]:
+            others = metadata.other_separators(text)
+            for line in paragraph.rawsource.split("\n"):
+                if line.strip():
+                    wanted[" ".join(line.split())] = others
     starts = sorted(h for h in _all_headings(document) if h > heading.line)
     end = starts[0] - 1 if starts else None  # the next heading's text line (1-based)
     lines = raw.split("\n")
@@ -154,9 +155,10 @@ def keyword_fix(raw: str, document: nodes.document, kind: Kind) -> tuple[str, li
     for index in range(heading.line + 1, len(lines) if end is None else min(end - 1, len(lines))):
         line = lines[index]
         body, cr = (line[:-1], "\r") if line.endswith("\r") else (line, "")
-        if " ".join(unicodedata.normalize("NFC", body).split()) not in wanted:
+        others = wanted.get(" ".join(unicodedata.normalize("NFC", body).split()))
+        if others is None:
             continue
-        fixed = fix_separators(body)
+        fixed = fix_separators(body, others)
         if fixed != body:
             lines[index] = fixed + cr
             changed.append(index + 1)
@@ -607,7 +609,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         conf = load_conf(Path(args.conf))
-    except (OSError, SyntaxError) as error:
+    except (OSError, SyntaxError, ConfigError) as error:
         print(f"{args.conf}: ERROR: não foi possível ler a configuração: {error}", file=sys.stderr)
         return 2
     src = Path(args.src)

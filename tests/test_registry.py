@@ -1,0 +1,98 @@
+"""One list of warnings: the registry, README's table, the guide's table, and where
+warnings are emitted (nowhere but through the registry)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import PROJECT
+
+from playbooks.standard import registry
+from playbooks.writers import check
+
+EXT = PROJECT / "_ext" / "playbooks"
+
+
+def test_readme_table_is_the_registry():
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    assert registry.readme_table() in readme
+    listed = set(re.findall(r"^\| `playbook\.(\w+)` \| (?:aviso|erro) \|", readme, re.M))
+    assert listed == set(registry.SUBTYPES)
+
+
+def test_severities_are_declared_once():
+    errors = {name for name, subtype in registry.SUBTYPES.items() if subtype.severity == "error"}
+    assert errors == {"review_date", "read"}
+    assert registry.get("playbook.review_date").level == "ERROR"
+    assert registry.get("missing_section").level == "WARNING"
+    with pytest.raises(KeyError, match="not declared"):
+        registry.get("no_such_subtype")
+
+
+def test_no_warning_is_emitted_around_the_registry():
+    """Every ``type="playbook"`` log call lives in collect/warnings.py."""
+    offenders = []
+    for path in EXT.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        if path.name == "warnings.py" and path.parent.name == "collect":
+            continue
+        if re.search(r"type\s*=\s*[\"']playbook[\"']", text) or re.search(r"logger\.(warning|error)\(", text):
+            offenders.append(str(path.relative_to(EXT)))
+    assert offenders == []
+
+
+def test_every_emitted_subtype_is_declared():
+    """Each literal subtype handed to emit() or Problem() in the code is in the registry."""
+    used = set()
+    for path in EXT.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        used |= set(re.findall(r"\bemit\(\s*\"(\w+)\"", text))
+        used |= set(re.findall(r"\bProblem\(\s*\"(\w+)\"", text))
+    assert used, "the scan found no emit()/Problem() call: the pattern is stale"
+    assert used <= set(registry.SUBTYPES), used - set(registry.SUBTYPES)
+
+
+@pytest.mark.parametrize("suppress, suppressed", [
+    ([], False),
+    (["playbook"], True),
+    (["playbook.*"], True),
+    (["playbook.empty_section"], True),
+    (["playbook.missing_section"], False),
+    (["docutils"], False),
+])
+def test_checker_suppresses_as_sphinx_does(suppress, suppressed):
+    checker = check.Checker({**check.load_conf(PROJECT / "conf.py"), "suppress_warnings": suppress}, None)
+    assert checker.is_suppressed("playbook.empty_section") is suppressed
+
+
+def _imports(path: Path) -> set[str]:
+    """Absolute names of the modules a file of the extension imports."""
+    import ast
+
+    package = ".".join(path.relative_to(EXT.parent).with_suffix("").parts[:-1])
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")[: len(package.split(".")) - node.level + 1]
+                module = ".".join(base + ([node.module] if node.module else []))
+            else:
+                module = node.module or ""
+            found.add(module)
+            found |= {f"{module}.{alias.name}" for alias in node.names}
+    return found
+
+
+def test_the_standard_never_imports_sphinx():
+    """standard/ (and the reply extraction it uses) work on docutils doctrees only."""
+    files = sorted((EXT / "standard").glob("*.py")) + [EXT / "replies" / "extract.py"]
+    for path in files:
+        imported = _imports(path)
+        assert not any(name == "sphinx" or name.startswith("sphinx.") for name in imported), path.name
+        ours = {name for name in imported if name.startswith("playbooks.")}
+        allowed = ("playbooks.standard", "playbooks.replies.extract", "playbooks.replies.grammar")
+        assert all(name.startswith(allowed) for name in ours), (path.name, ours)
