@@ -90,3 +90,18 @@ playbook_import_folders = {
     "Protocolo_Integrado": "protocolo-integrado",
     "Numero_Unico_de_Protocolo_NUP": "nup",
 }
+
+# Busca: palavras de um chamado que não pesam nada (além das palavras vazias do português):
+# saudações, cortesias e assinaturas. Escritas sem acento; acentos são ignorados.
+playbook_search_ignored_words = [
+    "bom", "boa", "dia", "tarde", "noite", "ola", "oi", "prezado", "prezados", "prezada",
+    "prezadas", "caro", "cara", "senhor", "senhora", "sr", "sra", "att", "atte",
+    "atenciosamente", "cordialmente", "grato", "grata", "obrigado", "obrigada", "agradeco",
+    "agradecemos", "desde", "ja", "favor", "gentileza", "podem", "pode", "poderiam", "ajudar",
+    "ajuda", "auxiliar", "solicito", "solicitamos", "verificar", "segue", "seguem", "abaixo",
+    "gostaria", "gostariamos", "saber", "aguardo", "aguardamos", "retorno", "quero",
+    "queremos", "quer", "fazer", "fizemos", "onde", "precisamos", "preciso", "informo",
+    "informamos", "telefone", "ramal", "email",
+]
+# Seções cujas palavras pesam mais que o resto do texto (depois do título e das palavras-chave).
+playbook_search_situation_sections = ["Situação", "Quando Ocorre", "Objetivo"]

@@ -35,7 +35,9 @@ def test_export_of_the_seed(handbook_site):
     assert reply_section.startswith("Prezado (a) [inserir nome do Usuário],\n\nBom dia/Boa tarde/Boa noite.")
     assert reply_section.endswith("Atenciosamente,\n\nEquipe PEN")
     # The reply as the copy button produces it (placeholder unfilled, greeting as written).
-    assert seed["replies"] == [{"label": None, "text": SEED_TEXT, "draft": False}]
+    # Each template lists its fields once, named (the agent's own name is marked).
+    assert seed["replies"] == [{"label": None, "text": SEED_TEXT, "draft": False, "fields": [
+        {"name": "inserir nome do Usuário", "written": "[inserir nome do Usuário]", "form": "bracket", "agent": False}]}]
     assert seed["status"] == "published"
     record = get_records(app.env)["playbooks/sei/suporte-ao-sei"]
     assert [r["text"] for r in record["replies"]] == [SEED_TEXT]

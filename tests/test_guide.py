@@ -56,7 +56,7 @@ def test_examples_show_the_checker_real_output(handbook_site):
     page = (app.outdir / "guia" / "index.html").read_text(encoding="utf-8")
     sources = blocks(page, "playbook-example highlight-rst")
     outputs = [block.rstrip("\n") for block in blocks(page, "playbook-example-output")]
-    assert len(sources) == len(outputs) == len(example_lines(GUIDE.read_text(encoding="utf-8"))) == 7
+    assert len(sources) == len(outputs) == len(example_lines(GUIDE.read_text(encoding="utf-8"))) == 12
     # the first example is exactly what make new writes
     conf = load_conf(PROJECT / "conf.py")
     kind = schema_from(type("C", (), conf)).kind_for_category("sei")
@@ -66,8 +66,24 @@ def test_examples_show_the_checker_real_output(handbook_site):
                                  "está vazia")
     assert outputs[1] == "source/playbooks/sei/acesso-externo-ao-sei.rst: nenhum problema."
     assert "você quis dizer 'Solução Sugerida'?" in outputs[2] and "[playbook.nested_section]" in outputs[2]
-    assert outputs[3] == outputs[4] == "source/playbooks/tramita/tramite-recusado.rst: nenhum problema."
-    assert "[playbook.review_due]" in outputs[5] and "ERROR:" in outputs[6] and "2026-12-31" in outputs[6]
+    # reply fields: the canonical form, PEN's parentheses (noted), masks and blanks, an instruction
+    senha = "source/playbooks/protocolo-integrado/senha-perdida.rst"
+    assert outputs[3] == outputs[5] == outputs[9] == f"{senha}: nenhum problema."
+    assert [line.split(": WARNING: ")[1] for line in outputs[4].split("\n")] == [
+        "campo entre parênteses no modelo de resposta: (inserir aqui nome do usuário); escreva-o entre colchetes: "
+        "[nome do usuário] (make import corrige) [playbook.placeholder_form]",
+        "campo entre parênteses no modelo de resposta: (Nome do atendente); escreva-o entre colchetes: "
+        "[nome do atendente] (make import corrige) [playbook.placeholder_form]"]
+    assert outputs[6].endswith("[playbook.reply_instruction]") and "(Indicar como o atendente" in outputs[6]
+    previews = re.findall(r'<ul class="playbook-example-replies[^"]*">(.*?)</ul>', page, re.S)
+    assert len(previews) == 5
+    preview = htmllib.unescape(re.sub(r"<[^>]+>", "", previews[1]))
+    assert ("campos: nome do usuário (entre parênteses: (inserir aqui nome do usuário)), número do chamado "
+            "(em branco (sublinhado): ________), nome do atendente (entre parênteses, o nome do atendente, "
+            "lembrado pelo navegador: (Nome do atendente))") in preview
+    assert "Resposta 02 (após o PO confirmar a geração da nova senha)" in htmllib.unescape(previews[4])
+    assert outputs[7] == outputs[8] == "source/playbooks/tramita/tramite-recusado.rst: nenhum problema."
+    assert "[playbook.review_due]" in outputs[10] and "ERROR:" in outputs[11] and "2026-12-31" in outputs[11]
     # every section of each kind, from conf.py, with what belongs in it
     text = htmllib.unescape(re.sub(r"<[^>]+>", "", page))
     for kind in schema_from(type("C", (), conf)).kinds.values():
@@ -107,3 +123,19 @@ def test_a_wrong_claim_in_the_guide_is_a_build_warning(make_app, tmp_path):
         f"<srcdir>/guia/index.rst:{line}: WARNING: o exemplo do guia diz que o verificador encontra nenhum "
         "problema, mas ele encontra playbook.review_due; corrija o exemplo (ou o verificador) "
         "[playbook.guide_example]\n")
+
+
+def test_a_wrong_field_claim_in_the_guide_is_a_build_warning(make_app, tmp_path):
+    src = handbook(tmp_path)
+    guide = src / "guia" / "index.rst"
+    text = guide.read_text(encoding="utf-8")
+    claim = ":fields: nome do usuário; Processo; NRE; nome do atendente\n"
+    assert text.count(claim) == 1
+    guide.write_text(text.replace(claim, ":fields: nome do usuário; NRE; nome do atendente\n"), encoding="utf-8")
+    app = make_app("html", srcdir=src, freshenv=True)
+    app.build()
+    line = text.split(claim)[0].count("\n") - 3
+    assert normalized_warnings(app) == (
+        f"<srcdir>/guia/index.rst:{line}: WARNING: o exemplo do guia diz que as respostas têm os campos "
+        "nome do usuário; NRE; nome do atendente, mas o verificador encontra nome do usuário; Processo; NRE; "
+        "nome do atendente; corrija o exemplo [playbook.guide_example]\n")

@@ -83,27 +83,67 @@ def test_pen_wiki_import_report(pen_import):
     assert pen_import["after_first"]["playbooks/sei/suporte-ao-sei.rst"] == pen_import["before"]["playbooks/sei/suporte-ao-sei.rst"]
 
 
+def _report_blocks(out: str) -> dict[str, list[str]]:
+    """target -> the "corrigido: ..." lines the import report gives under it."""
+    blocks: dict[str, list[str]] = {}
+    current = None
+    for line in out.splitlines():
+        start = re.match(r"^  (source/\S+\.rst)(?: \(página geral, não é playbook\))?  <-  ", line)
+        if start:
+            current = blocks.setdefault(start[1], [])
+        elif current is not None and line.startswith("      corrigido: "):
+            current.append(line[len("      corrigido: "):])
+        elif not line.startswith("      "):
+            current = None
+    return blocks
+
+
 @pytest.mark.pen_sample
-def test_only_keyword_separators_change(pen_import):
+def test_only_keyword_separators_and_parenthesised_placeholders_change(pen_import):
     project = pen_import["project"]
     out = pen_import["first"].stdout
     pairs = re.findall(r"^  (source/\S+\.rst)(?: \(página geral, não é playbook\))?  <-  pen-wiki/(.+)$", out, re.M)
     assert len(pairs) == 50
-    said_fixed = set(re.findall(r"^  (source/\S+\.rst)  <-  .+\n      corrigido: separadores das palavras-chave", out,
-                                re.M))
-    changed_files = set()
+    fixes = _report_blocks(out)
+    said_separators = {t for t, lines in fixes.items() if any(f.startswith("separadores das palavras-chave") for f in lines)}
+    separators_changed, placeholders_changed = set(), set()
     for target, original in pairs:
         old = (PEN_WIKI / original).read_bytes().split(b"\n")
         new = (project / target).read_bytes().split(b"\n")
         assert len(old) == len(new)
-        differences = [(a, b) for a, b in zip(old, new) if a != b]
-        if differences:
-            changed_files.add(target)
-        for a, b in differences:  # the same words, only the separators differ
+        rewrites: dict[int, list[tuple[str, str]]] = {}
+        for fix in fixes.get(target, []):
+            m = re.fullmatch(r"campo (\(.+\)) escrito (\[.+\]) \(linha (\d+)\)", fix)
+            if m:
+                rewrites.setdefault(int(m[3]), []).append((m[1], m[2]))
+        for number, (a, b) in enumerate(zip(old, new), 1):
+            if a == b:
+                continue
+            if number in rewrites:  # exactly the reported rewrites, nothing else on the line
+                placeholders_changed.add(target)
+                expected = a.decode("utf-8")
+                for written, canonical in rewrites.pop(number):
+                    assert written in expected
+                    expected = expected.replace(written, canonical, 1)
+                assert b.decode("utf-8") == expected
+                continue
+            separators_changed.add(target)  # the same words, only the separators differ
             words = lambda line: [w for w in re.split(rb"[;,|/]", line) if w.strip()]  # noqa: E731
             assert [w.strip() for w in words(a)] == [w.strip() for w in words(b)]
             assert b";" in b and b"|" not in b
-    assert changed_files == said_fixed and len(changed_files) == 26  # PEN's files with "," or "|"
+        assert rewrites == {}, (target, rewrites)  # every reported rewrite happened
+    assert separators_changed == said_separators and len(separators_changed) == 26  # PEN's files with "," or "|"
+    # "(inserir aqui nome do usuário)", "(Nome do atendente)"...: Protocolo Integrado, two SEI and one NUP file.
+    assert len(placeholders_changed) == 16
+    lost = (project / "source/playbooks/protocolo-integrado/o-usuario-perdeu-ou-esqueceu-a-senha-de-acesso-ao-modulo"
+            "-do-protocolo-integrado-e-solicitou-uma-nova.rst").read_text(encoding="utf-8").split("\n")
+    assert lost[23].startswith("Prezado(a) senhor(a) [nome do usuário], conforme solicitado através deste chamado "
+                               "de número ________ , informamos")
+    assert lost[27].rstrip() == "[nome do atendente]”"
+    # The Solução Sugerida of the NUP playbook quotes "(citar o nome da entidade)": not a reply, kept.
+    nup = (project / "source/playbooks/nup/cadastramento-de-orgao-gestor-de-unidade-protocolizadora.rst").read_text(
+        encoding="utf-8")
+    assert "**(citar o nome da entidade)**" in nup and "a [nome da entidade] deve" in nup
     keywords = (project / "source/playbooks/tramita/processo-parado-no-status-2.rst").read_text(encoding="utf-8")
     assert "Status 2; monitoramento; gearman; supervisor; verificação; Parado \n" in keywords
 

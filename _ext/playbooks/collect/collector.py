@@ -19,6 +19,7 @@ from sphinx.environment import BuildEnvironment
 
 from ..finding import keywords_index
 from ..standard import duplicates, review
+from ..replies.grammar import Grammar
 from ..standard.analysis import analyse
 from ..standard.sources import SourceError, decode, normalize_text
 from .config import category_label, is_playbook, playbook_category, schema_from, today
@@ -26,6 +27,8 @@ from .records import get_records, make_record
 from .warnings import emit
 
 LINES_KEY = "playbook_source_lines"
+#: the analysis's reply templates, for ``replies/html.wrap_templates`` later in doctree-read
+TEMPLATES_KEY = "playbook_reply_templates"
 
 
 def check_encodings(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
@@ -73,11 +76,13 @@ def read_playbook(app: Sphinx, doctree: nodes.document) -> None:
     category = playbook_category(app.config, docname)
     kind = schema_from(app.config).kind_for_category(category)
     analysis = analyse(doctree, kind, env.current_document.get(LINES_KEY), today=today(app.config),
-                       uncategorised_root=app.config.playbook_root if category is None else None)
+                       uncategorised_root=app.config.playbook_root if category is None else None,
+                       grammar=Grammar.from_config(app.config))
     for problem in analysis.problems:
         emit(problem.subtype, problem.message, (docname, problem.line))
     record = make_record(docname, category, category_label(app.config, category), analysis)
     get_records(env)[docname] = record
+    env.current_document[TEMPLATES_KEY] = analysis.templates  # split once, wrapped once
     # Show the parsed title everywhere (page, env.titles, search, catalog): rewrite the
     # title node before Sphinx's TitleCollector (priority 500) reads it.
     title = _document_title(doctree)

@@ -8,6 +8,8 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ConfigError
 
+from ..replies.grammar import CONFIG_VALUES as REPLY_CONFIG_VALUES
+from ..replies.grammar import config_problem as grammar_config_problem
 from ..standard.schema import DEFAULT_KINDS, Schema, SchemaError, build_schema
 
 #: (name, default, rebuild, types)
@@ -21,6 +23,9 @@ CONFIG_VALUES = [
     ("playbook_today", None, "env", frozenset({str, type(None)})),
     # make import: folder names of the imported wiki -> category folder (importer.py).
     ("playbook_import_folders", {}, "", frozenset({dict})),
+    # Reply grammar (replies/grammar.py): words opening a parenthesised placeholder, a
+    # label, a writer's instruction; names of the agent's own name field.
+    *REPLY_CONFIG_VALUES,
 ]
 
 
@@ -44,6 +49,9 @@ def check_config(app: Sphinx, config: Config) -> None:
         schema_from(config)
     except SchemaError as error:
         raise ConfigError(f"configuração de playbooks inválida em conf.py: {error}") from None
+    problem = grammar_config_problem(config)
+    if problem:
+        raise ConfigError(f"configuração de playbooks inválida em conf.py: {problem}")
     root = config.playbook_root.strip("/")
     if not root:
         raise ConfigError("playbook_root não pode ser vazio")

@@ -31,6 +31,18 @@ class ReplyRecord(TypedDict):
     line: int | None
 
 
+class FieldRecord(TypedDict):
+    """One field of a reply template (replies/grammar.py), once per value."""
+
+    key: str
+    #: the accessible name ("nome do usuário", "número do chamado")
+    name: str
+    written: str
+    form: str  # "bracket" | "paren" | "blank" | "mask"
+    #: the agent's own name (remembered by the browser)
+    agent: bool
+
+
 class PlaybookRecord(TypedDict):
     docname: str
     kind: str
@@ -51,6 +63,8 @@ class PlaybookRecord(TypedDict):
     keywords: list[str]
     section_texts: dict[str, str]
     replies: list[ReplyRecord]
+    #: the fields of each reply, in the order of ``replies`` (playbooks.json lists them)
+    reply_fields: list[list[FieldRecord]]
     #: a reply is still under construction
     draft: bool
     review_by: str | None  # ISO date of ``:revisar-em:``
@@ -79,6 +93,8 @@ def make_record(docname: str, category: str | None, category_label: str,
         keywords=list(meta.keywords),
         section_texts=dict(meta.section_texts),
         replies=[ReplyRecord(**template.as_record()) for template in analysis.templates],
+        reply_fields=[[FieldRecord(**slot.field_record()) for slot in template.fields]
+                      for template in analysis.templates],
         draft=analysis.draft,
         review_by=analysis.review_by.isoformat() if analysis.review_by else None,
         review_due=analysis.review_due,

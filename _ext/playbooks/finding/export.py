@@ -45,10 +45,14 @@ def entry(app: Sphinx, record: dict, on: datetime.date) -> dict:
     if base:
         url = posixpath.join(base.rstrip("/") + "/", url)
     replies = []
-    for reply in record.get("replies") or []:
+    fields = record.get("reply_fields") or []
+    for index, reply in enumerate(record.get("replies") or []):
         item = {"label": reply.get("label"), "text": reply.get("text")}
         if "draft" in reply:
             item["draft"] = bool(reply["draft"])
+        # Each field once, named: {"name", "written", "form", "agent"} (README).
+        item["fields"] = [{"name": f["name"], "written": f["written"], "form": f["form"], "agent": f["agent"]}
+                          for f in (fields[index] if index < len(fields) else [])]
         replies.append(item)
     return {
         "id": playbook_id(app.config, docname),

@@ -8,12 +8,17 @@ Sphinx's ``pt`` search language stems with Snowball but keeps accents: the index
   (``-ções``/``-cao``/``-ção`` -> ``-ção``), then Snowball, then folded again.  Folding
   only before stemming would split ``informação``/``informações``; folding only after
   would split about half of the accent pairs;
-* the query is folded before Sphinx compares it with the index entries, which
-  keywords_index.py fills with the folded keywords and title of each playbook;
-* results are re-ranked: a playbook's score is Sphinx's score for the whole query plus
-  its score for each word (at most :data:`WORD_CAP`), plus :data:`KEYWORD_WEIGHT` for each query word found among
-  its keywords or title words; a playbook that lacks some words of a long query is still
-  listed when it has at least half of them; each playbook is listed once, best first.
+* results are ranked in the browser (js/search-language.js), in the manner of BM25F,
+  from the index the page already loaded: each word of the query weighs its IDF; each
+  field where it is found adds :data:`RANKING`'s weight, normalised by the field's length
+  (title; keywords = the index entries keywords_index.py adds; "situation" = the sections
+  of ``playbook_search_situation_sections``, carried in the compact index by
+  :func:`situation_field`; the whole text), and the sum saturates; a keyword or title found
+  whole in the query adds its words' weight again; stop words and
+  ``playbook_search_ignored_words`` (greetings, signatures) weigh nothing; a word of five
+  letters or more without a match is tried with one edit, and the page says so;
+* each result shows the passage with the rarest words of the query, marked, and the
+  playbook's category and team (read from the page Sphinx downloads for the summary).
 
 The page stays ``search.html?q=…`` and works from ``file://`` as well as over HTTP.
 
@@ -30,6 +35,7 @@ compact form of search_index_format.py (320 KB in Sphinx's own form).
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.search import _MINIFIED_JS_PATH
@@ -50,10 +56,29 @@ ACCENTS = (
 )
 #: An ending is only rewritten when this many letters stay before it.
 MIN_STEM = 2
-#: Score added for each query word found in a playbook's keywords or title.
-KEYWORD_WEIGHT = 20
-#: Most a single word of a longer query adds (an exact keyword match scores 100 in Sphinx).
-WORD_CAP = 30
+#: The ranking (js/search-language.js, in the manner of BM25F): weight of each field where
+#: a word is found, how much its length normalises it (b), and the saturation (k1).
+RANKING = {
+    "weight_text": 1.0, "b_text": 0.75,
+    "weight_title": 3.0, "b_title": 0.3,
+    "weight_keywords": 2.5, "b_keywords": 0.3,
+    "weight_situation": 1.5,
+    "k1": 1.5,
+    #: a keyword or title found whole in the query adds its words' weight times this
+    "phrase_weight": 1.0,
+    #: a title that holds every word of a query of two words or more adds this share of the
+    #: query's weight
+    "whole_title_weight": 0.5,
+    #: share of the score that depends on how much of the query's weight a playbook matches
+    "coverage_weight": 0.5,
+    #: up to this many words, a playbook needs half of them; beyond, this share of the best score
+    "short_query": 4, "long_query_share": 0.3,
+    #: words of at least this many letters without a match are tried with one edit (at most
+    #: max_corrections of them per query), and weigh this factor of their weight
+    "min_correction": 5, "max_corrections": 12, "corrected_factor": 0.8,
+    #: pages that are not playbooks (the catalog, category pages, the guide) weigh this factor
+    "other_page_factor": 0.4,
+}
 
 
 def _rewrite(word: str, rules) -> str:
@@ -73,134 +98,20 @@ def canonical(word: str, stem) -> str:
     return fold(stemmed)
 
 
-JS_CODE = r"""
-/* Manual de Atendimento: accent-insensitive Portuguese search (_ext/playbooks/search.py). */
-const PlaybookSearch = (() => {
-  const PLURALS = %(plurals)s;
-  const ACCENTS = %(accents)s;
-  const MIN_STEM = %(min_stem)d;
-  const KEYWORD_WEIGHT = %(weight)d;
-  const WORD_CAP = %(word_cap)d;
-  const fold = (text) => text.normalize("NFKD").replace(/\p{Mn}/gu, "").toLowerCase();
-  const rewrite = (word, rules) => {
-    for (const [old, repl] of rules) {
-      if (word.endsWith(old) && word.length - old.length >= MIN_STEM)
-        return word.slice(0, word.length - old.length) + repl;
-    }
-    return word;
-  };
-  const canonical = (snowball, input) => {
-    let word = rewrite(rewrite(fold(input), PLURALS), ACCENTS);
-    let stemmed = snowball.stemWord(word);
-    if (stemmed.endsWith("s") && word.length > 4 && /[aeo]s$/.test(word))
-      stemmed = snowball.stemWord(word.slice(0, -1));
-    return fold(stemmed);
-  };
-  return { fold, canonical, KEYWORD_WEIGHT, WORD_CAP };
-})();
+#: The query side (js/search-language.js): the JavaScript twin of :func:`canonical` and
+#: the re-ranking.  Values from this module reach it as one JSON object,
+#: ``PLAYBOOK_SEARCH_CONFIG``, written before it (see :func:`search_config`).
+LANGUAGE_JS_PATH = Path(__file__).parent / "js" / "search-language.js"
 
-var Stemmer = function () {
-  const snowball = new PortugueseStemmer();
-  this.stemWord = (word) => PlaybookSearch.canonical(snowball, word);
-};
-window.Stemmer = Stemmer;
 
-if (typeof Search !== "undefined" && !Search._playbookSearch) {
-  Search._playbookSearch = true;
-  // Result summaries come from the page's text: leave the metadata panel out of them.
-  const pageText = Search.htmlToText;
-  Search.htmlToText = (htmlString, anchor) => {
-    const page = new DOMParser().parseFromString(htmlString, "text/html");
-    page.querySelectorAll(".playbook-panel").forEach((el) => el.remove());
-    return pageText(page.documentElement.outerHTML, anchor);
-  };
-  const perform = Search._performSearch;
-  let entryStems = null; // document number -> Set of keyword/title stems
-  const stemsOfEntries = () => {
-    if (entryStems !== null) return entryStems;
-    entryStems = new Map();
-    const stemmer = new Stemmer();
-    for (const [entry, found] of Object.entries(Search._index.indexentries || {})) {
-      const stems = splitQuery(entry).map((w) => stemmer.stemWord(w));
-      for (const [file] of found) {
-        if (!entryStems.has(file)) entryStems.set(file, new Set());
-        stems.forEach((s) => entryStems.get(file).add(s));
-      }
+def search_config() -> dict:
+    """The values the query side shares with the index side."""
+    return {
+        "plurals": PLURALS,
+        "accents": ACCENTS,
+        "min_stem": MIN_STEM,
+        **RANKING,
     }
-    return entryStems;
-  };
-  Search._performSearch = (query, searchTerms, excludedTerms, highlightTerms, objectTerms) => {
-    const folded = PlaybookSearch.fold(query);
-    const stemmer = new Stemmer();
-    const words = [...new Set(splitQuery(folded).filter((w) => !stopwords.has(w)))];
-    const wanted = new Set(words.map((w) => stemmer.stemWord(w)));
-    const textWords = words.filter((w) => !/^\d+$/.test(w));
-    const found = new Map(); // docname -> {result, best: Map(word or "*" -> score)}
-    const collect = (results, key) => {
-      for (const result of results) {
-        let seen = found.get(result[0]);
-        if (seen === undefined) found.set(result[0], (seen = { result, best: new Map() }));
-        if ((seen.best.get(key) ?? -Infinity) < result[4]) {
-          seen.best.set(key, result[4]);
-          if (key === "*") seen.result = result;
-        }
-      }
-    };
-    // Sphinx's own search: every word required, the whole query against index entries.
-    collect(perform(folded, searchTerms, excludedTerms, highlightTerms, objectTerms), "*");
-    // Each word on its own, so that a playbook missing one word of a long query
-    // (words pasted from a ticket) is still listed, after those that have more of them.
-    if (textWords.length > 1) {
-      for (const word of textWords) {
-        const stem = stemmer.stemWord(word);
-        collect(perform(word, new Set([stem]), excludedTerms, new Set([word]), new Set([word])), word);
-      }
-    }
-    const needed = Math.ceil(textWords.length / 2);
-    const docNumber = new Map(Search._index.docnames.map((name, i) => [name, i]));
-    const stems = stemsOfEntries();
-    const results = [];
-    for (const [, seen] of found) {
-      const full = seen.best.has("*");
-      const matched = textWords.filter((w) => seen.best.has(w)).length;
-      if (!full && matched < needed) continue;
-      let score = full ? seen.best.get("*") : 0;
-      textWords.forEach((w) => { score += Math.min(seen.best.get(w) ?? 0, PlaybookSearch.WORD_CAP); });
-      const own = stems.get(docNumber.get(seen.result[0]));
-      if (own) wanted.forEach((w) => { if (own.has(w)) score += PlaybookSearch.KEYWORD_WEIGHT; });
-      const result = seen.result.slice();
-      result[4] = score;
-      results.push(result);
-    }
-    // Ascending: Sphinx displays the list from its end.
-    summariesShown = 0;
-    DOCUMENTATION_OPTIONS.SHOW_SEARCH_SUMMARY = showSummaries;
-    watchResults();
-    return results.sort(_orderResultsByScoreThenName);
-  };
-  // Sphinx downloads each result's whole page to show a snippet under it: a broad query on
-  // a big handbook would download hundreds of pages.  Snippets for the best
-  // SUMMARY_LIMIT results only (Sphinx reads the flag for each item it displays, best
-  // first, 5 ms apart; the observer turns it off once enough items are on the page).
-  const SUMMARY_LIMIT = 10;
-  const showSummaries = DOCUMENTATION_OPTIONS.SHOW_SEARCH_SUMMARY;
-  let summariesShown = 0;
-  let watching = false;
-  const watchResults = () => {  // once the page's body exists (this file loads in <head>)
-    const resultsBox = document.getElementById("search-results");
-    if (watching || !resultsBox || !showSummaries) return;
-    watching = true;
-    new MutationObserver((changes) => {
-      for (const change of changes) {
-        change.addedNodes.forEach((node) => {
-          if (node.nodeName === "LI") summariesShown += 1;
-        });
-      }
-      if (summariesShown >= SUMMARY_LIMIT) DOCUMENTATION_OPTIONS.SHOW_SEARCH_SUMMARY = false;
-    }).observe(resultsBox, { childList: true, subtree: true });
-  };
-}
-"""
 
 
 class SearchPortugueseFolded(SearchPortuguese):
@@ -219,14 +130,9 @@ class SearchPortugueseFolded(SearchPortuguese):
     def js_stemmer_code(self) -> str:  # type: ignore[override]
         base = (_MINIFIED_JS_PATH / "base-stemmer.js").read_text(encoding="utf-8")
         portuguese = (_MINIFIED_JS_PATH / "portuguese-stemmer.js").read_text(encoding="utf-8")
-        code = JS_CODE % {
-            "plurals": json.dumps(PLURALS, ensure_ascii=False),
-            "accents": json.dumps(ACCENTS, ensure_ascii=False),
-            "min_stem": MIN_STEM,
-            "weight": KEYWORD_WEIGHT,
-            "word_cap": WORD_CAP,
-        }
-        return "\n".join((base, portuguese, code))
+        config = "const PLAYBOOK_SEARCH_CONFIG = " + json.dumps(search_config(), ensure_ascii=False) + ";"
+        code = LANGUAGE_JS_PATH.read_text(encoding="utf-8")
+        return "\n".join((base, portuguese, config, code))
 
 
 
@@ -296,9 +202,94 @@ def drop_standard_headings(app: Sphinx, indexer) -> None:
             indexer._all_titles[docname] = kept
 
 
+# --- Fields and ignored words ----------------------------------------------------------
+
+#: A word found in more than this share of the documents (or :data:`FIELD_MIN_DOCS`) gets
+#: no "situation" field: it is common, weighs little, and would cost index bytes.
+FIELD_MAX_SHARE = 0.1
+FIELD_MIN_DOCS = 16
+
+#: Ticket words that say nothing about the problem (besides Sphinx's Portuguese stop
+#: words): greetings, courtesy, signatures.  ``playbook_search_ignored_words`` in conf.py.
+DEFAULT_IGNORED_WORDS = (
+    "bom", "boa", "dia", "tarde", "noite", "ola", "oi", "prezado", "prezados", "prezada",
+    "prezadas", "caro", "cara", "senhor", "senhora", "sr", "sra", "att", "atte", "atenciosamente",
+    "cordialmente", "grato", "grata", "obrigado", "obrigada", "agradeco", "agradecemos",
+    "desde", "ja", "favor", "gentileza", "podem", "pode", "poderiam", "ajudar", "ajuda",
+    "auxiliar", "solicito", "solicitamos", "verificar", "segue", "seguem", "abaixo",
+    "gostaria", "gostariamos", "saber", "aguardo", "aguardamos", "retorno", "quero", "queremos",
+    "quer", "fazer", "fizemos", "onde", "precisamos", "preciso", "informo", "informamos",
+)
+
+
+def situation_field(app: Sphinx, data: dict) -> dict | None:
+    """Words of each playbook's situation sections (``playbook_search_situation_sections``),
+    as Sphinx's frozen index spells them: ``{"situation": {word: [document numbers]}}``.
+
+    Only words of at most :data:`FIELD_MAX_SHARE` of the documents, and not already in the
+    playbook's title or keywords (fields that weigh more).
+    """
+    sections = tuple(app.config.playbook_search_situation_sections)
+    docnames = data.get("docnames") or []
+    if not sections or not docnames:
+        return None
+    language = SearchPortugueseFolded({})
+    records = get_records(app.env)
+    number = {name: i for i, name in enumerate(docnames)}
+    frequency: dict[str, int] = {}
+    for key in ("terms", "titleterms"):
+        for word, found in (data.get(key) or {}).items():
+            frequency[word] = frequency.get(word, 0) + (len(found) if isinstance(found, list) else 1)
+    limit = max(FIELD_MAX_SHARE * len(docnames), FIELD_MIN_DOCS)
+    field: dict[str, list[int]] = {}
+    for docname, record in records.items():
+        if docname not in number:
+            continue
+        texts = record.get("section_texts") or {}
+        text = " ".join(texts.get(name, "") for name in sections)
+        above = " ".join([record.get("display_title") or record.get("title") or "", *record.get("keywords", [])])
+        higher = {language.stem(w).lower() for w in language.split(above)}
+        for word in language.split(text):
+            stem = language.stem(word).lower()
+            if not language.word_filter(stem):
+                stem = word.lower() if language.word_filter(word) else ""
+            if stem and stem not in higher and 0 < frequency.get(stem, 0) <= limit:
+                found = field.setdefault(stem, [])
+                if number[docname] not in found:
+                    found.append(number[docname])
+    # Only the documents where Sphinx indexed the word (its own reading of the doctree may
+    # differ from the section's plain text): the compact index rides on those lists.
+    out = {}
+    for word, found in sorted(field.items()):
+        indexed = set()
+        for key in ("terms", "titleterms"):
+            value = (data.get(key) or {}).get(word)
+            indexed.update([value] if isinstance(value, int) else value or ())
+        kept = sorted(n for n in found if n in indexed)
+        if kept:
+            out[word] = kept
+    return {"situation": out}
+
+
+def search_context(app: Sphinx, config) -> None:
+    """What the search page's static script (static/playbook-search-config.js_t) reads."""
+    words = sorted({fold(w) for w in config.playbook_search_ignored_words})
+    context = dict(config.html_context or {})
+    context["playbook_search_ignored_words"] = json.dumps(words, ensure_ascii=False)
+    context["playbook_search_playbook_root"] = json.dumps(config.playbook_root)
+    config.html_context = context
+
+
 def setup(app: Sphinx) -> None:
+    from ..site.theme import add_assets
     from . import search_index_format
 
     search_index_format.setup(app)
+    app.add_config_value("playbook_search_ignored_words", DEFAULT_IGNORED_WORDS, "html",
+                         types=frozenset({list, tuple}))
+    app.add_config_value("playbook_search_situation_sections", ("Situação", "Quando Ocorre", "Objetivo"),
+                         "html", types=frozenset({list, tuple}))
     app.add_search_language(SearchPortugueseFolded)
+    app.connect("config-inited", search_context)
     app.connect("html-collect-pages", repair_incremental_index)
+    add_assets(app, js=("playbook-search-config.js",), only=lambda app, pagename: pagename == "search")

@@ -41,6 +41,9 @@ SUFFIX = ")"
 VERSION = 1
 DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 VALUE = {c: i for i, c in enumerate(DIGITS)}
+#: Key of the playbook fields in the index, and the one field it holds (see _encode_field).
+FIELDS = "playbook_fields"
+SITUATION = "situation"
 #: First character of a bitmap (not a base64 digit, so a gap string never starts with it).
 BITMAP = "~"
 
@@ -184,8 +187,58 @@ def encode(data: dict[str, Any]) -> dict[str, Any]:
     if suffix is not None:
         out["filenames"] = []
         compact["filename_suffix"] = suffix
+    fields = data.get(FIELDS)
+    if isinstance(fields, dict) and set(fields) == {SITUATION} and _encode_field(out, data, fields[SITUATION]):
+        del out[FIELDS]
+        compact["fields"] = [SITUATION]
     out["compact"] = compact
     return out
+
+
+# --- Playbook fields --------------------------------------------------------------------
+# ``index["playbook_fields"]["situation"]``: word -> the documents where the word is in the
+# "Situação" or "Quando Ocorre" sections (search.py adds it; Sphinx's index has no fields).
+# In the compact form each list rides on the word's own entry of ``terms`` (or
+# ``titleterms``), after a ".", as positions in the word's documents (terms and titleterms
+# together): "<documents>.<positions>", or ".<document>.<positions>" where Sphinx wrote one
+# document as a number; no positions (nothing after the last ".") means all of them.
+
+
+def _documents_of(data: dict[str, Any], word: str) -> list[int]:
+    found: set[int] = set()
+    for key in ("terms", "titleterms"):
+        value = (data.get(key) or {}).get(word)
+        if isinstance(value, int):
+            found.add(value)
+        elif isinstance(value, list):
+            found.update(value)
+    return sorted(found)
+
+
+def _encode_field(out: dict[str, Any], data: dict[str, Any], field: Any) -> bool:
+    """Attach ``field`` to the encoded terms of ``out``; False (``out`` untouched) if it cannot."""
+    if not isinstance(field, dict):
+        return False
+    attached = {}
+    for word, found in field.items():
+        key = "terms" if word in (data.get("terms") or {}) else "titleterms"
+        value = out.get(key, {}).get(word)
+        everywhere = _documents_of(data, word)
+        position = {number: i for i, number in enumerate(everywhere)}
+        if not isinstance(found, list) or not found or any(n not in position for n in found) \
+                or found != sorted(set(found)):
+            return False
+        positions = "" if found == everywhere else "." + encode_numbers([position[n] for n in found])
+        if type(value) is int:
+            attached[(key, word)] = "." + str(value) + positions
+        elif isinstance(value, str) and "." not in value:
+            attached[(key, word)] = value + (positions or ".")
+        else:
+            return False
+    for (key, word), text in attached.items():
+        out[key] = dict(out[key]) if out[key] is data.get(key) else out[key]
+        out[key][word] = text
+    return True
 
 
 def decode(data: dict[str, Any]) -> dict[str, Any]:
@@ -196,9 +249,27 @@ def decode(data: dict[str, Any]) -> dict[str, Any]:
     if not isinstance(compact, dict) or compact.get("version") != VERSION:
         raise ValueError(f"formato compacto desconhecido: {compact!r}")
     out = {key: value for key, value in data.items() if key != "compact"}
+    riders: dict[str, str] = {}
     for key in ("terms", "titleterms"):
         if key in out:
-            out[key] = {w: decode_numbers(v) if isinstance(v, str) else v for w, v in out[key].items()}
+            terms = {}
+            for word, value in out[key].items():
+                if isinstance(value, str) and "." in value:
+                    parts = value.split(".")
+                    if parts[0] == "":  # ".<document>[.<positions>]"
+                        value, riders[word] = int(parts[1]), ".".join(parts[2:])
+                    else:  # "<documents>.<positions>"
+                        value, riders[word] = decode_numbers(parts[0]), parts[1]
+                elif isinstance(value, str):
+                    value = decode_numbers(value)
+                terms[word] = value
+            out[key] = terms
+    if SITUATION in compact.get("fields", ()):
+        field = {}
+        for word, positions in sorted(riders.items()):
+            everywhere = _documents_of(out, word)
+            field[word] = everywhere if positions == "" else [everywhere[i] for i in decode_numbers(positions)]
+        out[FIELDS] = {SITUATION: field}
     if "indexentries" in out:
         entries = {}
         for entry, found in out["indexentries"].items():
@@ -220,64 +291,27 @@ def decode(data: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-#: The decoder, a JavaScript function that mirrors :func:`decode`.  It travels in
-#: searchindex.js itself, so the file works with any search language and can never meet
-#: a decoder of another version (a cached script) in the browser.
-JS_DECODER = r"""function playbookIndex(index) {
-  const DIGITS = "%(digits)s";
-  const VALUE = {};
-  for (let i = 0; i < DIGITS.length; i++) VALUE[DIGITS[i]] = i;
-  const numbers = (text) => {
-    const out = [];
-    if (text.startsWith("%(bitmap)s")) {
-      for (let p = 1; p < text.length; p++) {
-        const value = VALUE[text[p]];
-        for (let bit = 0; bit < 6; bit++) if ((value >> (5 - bit)) & 1) out.push((p - 1) * 6 + bit);
-      }
-      return out;
-    }
-    let previous = -1, gap = 0, shift = 0;
-    for (const char of text) {
-      const value = VALUE[char];
-      gap += (value & 31) * 2 ** shift;
-      if (value & 32) shift += 5;
-      else { previous += gap + 1; out.push(previous); gap = 0; shift = 0; }
-    }
-    return out;
-  };
-  const compact = index.compact;
-  delete index.compact;
-  for (const key of ["terms", "titleterms"]) {
-    const terms = index[key] || {};
-    for (const word of Object.keys(terms))
-      if (typeof terms[word] === "string") terms[word] = numbers(terms[word]);
-  }
-  const entries = index.indexentries || {};
-  for (const entry of Object.keys(entries)) {
-    const found = entries[entry];
-    if (typeof found === "number") entries[entry] = [[found, "", true]];
-    else if (typeof found === "string") entries[entry] = numbers(found).map((n) => [n, "", true]);
-  }
-  if ("own_titles" in compact) {
-    const all = new Map(Object.entries(index.alltitles));
-    for (const n of numbers(compact.own_titles)) {
-      const title = index.titles[n];
-      if (!all.has(title)) all.set(title, []);
-      const found = all.get(title);
-      let at = found.findIndex((item) => item[0] >= n);
-      if (at < 0) at = found.length;
-      found.splice(at, 0, [n, null]);
-    }
-    // Sphinx's key order (sorted); titles put back would otherwise come last.
-    index.alltitles = Object.fromEntries([...all].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  }
-  if ("filename_suffix" in compact)
-    index.filenames = index.docnames.map((name) => name + compact.filename_suffix);
-  return index;
-}""" % {"digits": DIGITS, "bitmap": BITMAP}
+#: The decoder, a JavaScript function (js/index-decoder.js) that mirrors :func:`decode`.  It
+#: travels in searchindex.js itself, so the file works with any search language and can
+#: never meet a decoder of another version (a cached script) in the browser.  Its values
+#: (the digits and the bitmap mark) come from this module as one JSON object, the ``this``
+#: of the call (:data:`DECODER_CONFIG`).
+DECODER_PATH = Path(__file__).parent / "js" / "index-decoder.js"
+DECODER_CONFIG = {"digits": DIGITS, "bitmap": BITMAP}
+
+
+def _without_header(code: str) -> str:
+    """The code without its leading ``/* ... */`` comment (it would travel in every index)."""
+    if code.startswith("/*"):
+        code = code[code.index("*/") + 2 :]
+    return code.strip()
+
+
+JS_DECODER = _without_header(DECODER_PATH.read_text(encoding="utf-8"))
 
 #: Start of a compact searchindex.js: the decoder applied to the data that follows.
-COMPACT_PREFIX = "Search.setIndex((" + JS_DECODER + ")(\n"
+COMPACT_PREFIX = ("Search.setIndex((" + JS_DECODER + ").call("
+                  + json.dumps(DECODER_CONFIG, separators=(",", ":")) + ",\n")
 #: Last line before the data (what :func:`read_data` looks for, whatever the decoder).
 DATA_MARK = "\n/* índice */"
 COMPACT_SUFFIX = "));\n"
@@ -298,9 +332,22 @@ def read_data(text: str) -> dict[str, Any]:
 
 
 class CompactJavaScriptIndex:
-    """Drop-in for ``sphinx.search.js_index`` (the HTML builder's ``indexer_format``)."""
+    """Drop-in for ``sphinx.search.js_index`` (the HTML builder's ``indexer_format``).
+
+    ``add_fields(data)``, when given, returns the :data:`FIELDS` of Sphinx's frozen index
+    (or None), written with it.
+    """
+
+    def __init__(self, add_fields=None, compact: bool = True):
+        self.add_fields = add_fields
+        self.compact = compact
 
     def dumps(self, data: Any) -> str:
+        fields = self.add_fields(data) if self.add_fields is not None else None
+        if fields is not None:
+            data = dict(data, **{FIELDS: fields})
+        if not self.compact:  # Sphinx's own form (with the fields, if any)
+            return PREFIX + json.dumps(data, separators=(",", ":"), sort_keys=True) + SUFFIX
         plain = canonical(data)
         compact = encode(plain)
         if decode(json.loads(json.dumps(compact))) != plain:
@@ -329,13 +376,18 @@ def load_search_index(path) -> dict[str, Any]:
 
 
 def use_compact_index(app: Sphinx) -> None:
-    """Only where Sphinx writes ``searchindex.js`` (not the pickle or JSON builders)."""
+    """Only where Sphinx writes ``searchindex.js`` (not the pickle or JSON builders).
+
+    With ``playbook_search_compact_index = False``, Sphinx's own form, plus the fields.
+    """
     from sphinx.search import js_index
 
+    from .search import situation_field
+
     builder = app.builder
-    if (builder.name in {"html", "dirhtml"} and getattr(builder, "indexer_format", None) is js_index
-            and app.config.playbook_search_compact_index):
-        builder.indexer_format = compact_js_index
+    if builder.name in {"html", "dirhtml"} and getattr(builder, "indexer_format", None) is js_index:
+        builder.indexer_format = CompactJavaScriptIndex(add_fields=lambda data: situation_field(app, data),
+                                                        compact=app.config.playbook_search_compact_index)
 
 
 def setup(app: Sphinx) -> None:

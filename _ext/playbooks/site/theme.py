@@ -41,7 +41,7 @@ def add_assets(app: Sphinx, css: tuple[str, ...] = (), js: tuple[str, ...] = (),
     adds CSS and JavaScript (scripts load deferred).
 
     On every page of the HTML builders, or, with ``only``, on the pages it accepts
-    (``only(app, pagename)``).
+    (``only(app, pagename)``, also asked for pages without a source, such as ``search``).
     """
 
     def add(app: Sphinx) -> None:
@@ -55,7 +55,7 @@ def add_assets(app: Sphinx, css: tuple[str, ...] = (), js: tuple[str, ...] = (),
     else:
         app.connect("html-page-context",
                     lambda app, pagename, template, context, doctree:
-                    add(app) if doctree is not None and only(app, pagename) else None)
+                    add(app) if only(app, pagename) else None)
 
 
 def category_link(app: Sphinx, pagename: str, context: dict) -> dict | None:

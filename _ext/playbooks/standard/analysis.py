@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 
 from docutils import nodes
 
-from ..replies.extract import Template, templates_for
+from ..replies.extract import Template, reply_problems, templates_for
+from ..replies.grammar import Grammar
 from . import metadata, review
 from .outline import Outline, build_outline
 from .rules import Problem, category_problem, check_outline
@@ -58,11 +59,13 @@ class Analysis:
 
 
 def analyse(document: nodes.document, kind: Kind, lines: list[str] | None, *,
-            today: datetime.date, uncategorised_root: str | None = None) -> Analysis:
+            today: datetime.date, uncategorised_root: str | None = None,
+            grammar: Grammar | None = None) -> Analysis:
     """Judge ``document`` (a playbook of ``kind``; ``lines`` is its source).
 
     ``uncategorised_root``: the playbook folder's name when the file sits in it but outside
-    any category folder (reported as ``playbook.category``), else None.
+    any category folder (reported as ``playbook.category``), else None.  ``grammar``: the
+    reply grammar configured in conf.py (PEN's by default).
     """
     outline = build_outline(document, kind, lines)
     problems = check_outline(outline, kind)
@@ -71,12 +74,14 @@ def analyse(document: nodes.document, kind: Kind, lines: list[str] | None, *,
     problems += metadata.metadata_problems(outline, kind)
     review_by, due, review_problems = review.evaluate(document, lines, today)
     problems += review_problems
+    templates = templates_for(outline, kind, grammar)
+    problems += reply_problems(templates)  # parenthesised placeholders, instructions
     return Analysis(
         kind=kind,
         outline=outline,
         problems=problems,
         metadata=Metadata(**metadata.collect(outline, kind)),
-        templates=templates_for(outline, kind),
+        templates=templates,
         review_by=review_by,
         review_due=due,
     )

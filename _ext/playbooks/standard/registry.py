@@ -22,7 +22,7 @@ SubtypeName = Literal[
     "title", "missing_section", "empty_section", "section_order", "duplicate_section",
     "nested_section", "unknown_section", "category", "encoding", "read", "keyword_separator",
     "title_date", "duplicate_title", "duplicate_reply", "review_due", "review_date",
-    "guide_example", "search_index",
+    "guide_example", "search_index", "placeholder_form", "reply_instruction",
     "policy_raw", "policy_include", "policy_link", "policy_image", "policy_size",
 ]
 
@@ -77,6 +77,13 @@ _DECLARED = (
     Subtype("search_index", "warning",
             "o índice de busca compacto não reproduziria o do Sphinx; o site sai com o índice "
             "completo (não deve acontecer: é um aviso de defeito da extensão)"),
+    Subtype("placeholder_form", "warning",
+            "campo da resposta entre parênteses (`(inserir aqui nome do usuário)`): vira campo "
+            "assim mesmo; o aviso, uma vez por modelo, sugere `[nome do usuário]`",
+            import_fixes=True),
+    Subtype("reply_instruction", "warning",
+            "instrução ao atendente (`(Indicar como o atendente deverá responder...)`) ao lado do "
+            "texto de uma resposta: aparece na página, não é copiada"),
     Subtype("policy_raw", "warning",
             "a diretiva `raw` e papéis baseados nela (`.. role:: x(raw)`), em qualquer formato"),
     Subtype("policy_include", "warning",

@@ -40,6 +40,7 @@ from ..standard.rules import Problem, headings_of
 from ..standard.schema import Kind, Schema, SchemaError, build_schema
 from ..standard.sources import SourceError, decode
 from .terminal import escape_controls
+from ..replies.grammar import Grammar
 
 LEVEL_NAMES = {1: "INFO", 2: "WARNING", 3: "ERROR", 4: "CRITICAL"}
 
@@ -308,7 +309,7 @@ class Checker:
         in_handbook, category = self.handbook_category(file)
         uncategorised = self.conf["playbook_root"] if in_handbook and category is None else None
         analysis = analyse(document, kind, text.split("\n"), today=self.today,
-                           uncategorised_root=uncategorised)
+                           uncategorised_root=uncategorised, grammar=Grammar.from_config(self.conf))
         reports = docutils_reports(document, display)
         reports += image_reports(document, file, display, self.source_root)
         reports += [self._violation(display, v) for v in violations]

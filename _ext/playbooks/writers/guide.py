@@ -28,10 +28,11 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..collect.config import schema_from, today
 from ..collect.warnings import emit
+from ..replies.grammar import Grammar
 from ..site import theme
 from ..standard import registry
 from ..standard.analysis import analyse
-from . import check, scaffold
+from . import check, reply_examples, scaffold
 
 
 def parse_example(text: str, settings, source: str) -> nodes.document:
@@ -45,14 +46,19 @@ def parse_example(text: str, settings, source: str) -> nodes.document:
     return document
 
 
-def example_reports(text: str, kind, settings, file: str, on) -> list[tuple[int | None, str, str, str]]:
-    """``(line, level, message, type)`` of the example, as ``make check`` reports them."""
+def example_reports(text: str, kind, settings, file: str, on, grammar: Grammar | None = None,
+                    replies: list | None = None) -> list[tuple[int | None, str, str, str]]:
+    """``(line, level, message, type)`` of the example, as ``make check`` reports them
+    (its reply templates are appended to ``replies`` when given)."""
     document = parse_example(text, settings, file)
     lines = text.split("\n")
     # The same reports as `make check` gives for a file (docutils messages, the standard,
-    # keyword separators, review dates).
+    # keyword separators, review dates, reply placeholders).
+    analysis = analyse(document, kind, lines, today=on, grammar=grammar)
+    if replies is not None:
+        replies.extend(analysis.templates)
     found = check.docutils_reports(document, file)
-    found += check.problem_reports(file, analyse(document, kind, lines, today=on).problems)
+    found += check.problem_reports(file, analysis.problems)
     reports = [(r.line, r.level, r.message, r.type) for r in found]
     reports.sort(key=lambda r: r[0] or 0)
     return reports
@@ -77,6 +83,8 @@ class PlaybookExample(SphinxDirective):
         "expect": directives.unchanged_required,
         "file": directives.unchanged,
         "template": directives.unchanged,
+        # the field names of each template (``a; b | c``): the page preview is shown
+        "fields": directives.unchanged,
     }
 
     def run(self) -> list[nodes.Node]:
@@ -93,9 +101,19 @@ class PlaybookExample(SphinxDirective):
             text = scaffold.render(kind, self.options["template"].strip() or "Título do playbook")
         else:
             text = "\n".join(self.content) + "\n"
-        reports = example_reports(text, kind, self.state.document.settings, file, today(config))
+        templates: list = []
+        reports = example_reports(text, kind, self.state.document.settings, file, today(config),
+                                  Grammar.from_config(config), templates)
         found = [r[3] for r in reports]
         expected = _expected(self.options["expect"])
+        if "fields" in self.options:
+            claimed = reply_examples.expected_fields(self.options["fields"])
+            actual = reply_examples.field_names(templates)
+            if claimed != actual:
+                emit("guide_example",
+                     f"o exemplo do guia diz que as respostas têm os campos {reply_examples.describe(claimed)}, "
+                     f"mas o verificador encontra {reply_examples.describe(actual)}; corrija o exemplo",
+                     (self.env.docname, self.lineno))
         if Counter(found) != Counter(expected):
             emit("guide_example",
                  f"o exemplo do guia diz que o verificador encontra {_describe(expected)}, mas ele "
@@ -114,6 +132,8 @@ class PlaybookExample(SphinxDirective):
         label += nodes.Text(" diz deste exemplo:")
         result = nodes.literal_block(output, output, language="text", classes=["playbook-example-output"])
         self.set_source_info(result)
+        if "fields" in self.options:
+            return [source, label, result, *reply_examples.preview(templates)]
         return [source, label, result]
 
 

@@ -21,7 +21,9 @@ Where each file goes
 
 What it changes
     Only keyword separators (``,`` ``|`` ``/`` between keywords become ``;`` in plain
-    paragraphs of the keyword section).  Every other byte is kept, line ends and all.
+    paragraphs of the keyword section) and parenthesised placeholders of the reply section
+    (``(inserir aqui nome do usuário)`` becomes ``[nome do usuário]``, placeholder_fix.py).
+    Every other byte is kept, line ends and all.
     Images a page shows (relative paths) are copied to the same place relative to the
     page, so its references still resolve.
 
@@ -49,6 +51,7 @@ from pathlib import Path, PurePosixPath
 from docutils import nodes
 from sphinx.errors import ConfigError
 
+from ..replies.grammar import Grammar
 from ..site.pages import PAGES_FOLDER
 from ..standard import metadata
 from ..standard.names import slugify, title_core
@@ -56,6 +59,7 @@ from ..standard.outline import build_outline
 from ..standard.schema import Kind, Schema, SchemaError, build_schema
 from ..standard.sources import SourceError, decode, normalize_text
 from . import atomic
+from .placeholder_fix import placeholder_fix
 
 TEXT_SUFFIXES = {".rst", ".txt"}
 
@@ -347,6 +351,11 @@ class Importer:
                 out = (b"\xef\xbb\xbf" if bom else b"") + fixed.encode("utf-8")
                 where = ", ".join(str(n) for n in changed)
                 item.fixes.append(f"separadores das palavras-chave trocados por ';' (linha {where})")
+            # Parenthesised placeholders of the replies -> brackets (replies/grammar.py).
+            fixed, rewrites = placeholder_fix(fixed, document, kind, Grammar.from_config(self.conf))
+            if rewrites:
+                out = (b"\xef\xbb\xbf" if bom else b"") + fixed.encode("utf-8")
+                item.fixes.extend(f"campo {r.written} escrito {r.canonical} (linha {r.line})" for r in rewrites)
 
         # Content already in the handbook (here or elsewhere): nothing to do.
         present = self.known.get(_text_key(out)) or self.known.get(_text_key(data))

@@ -26,6 +26,50 @@
     '<path stroke="none" d="M0 0h24v24H0z" fill="none"/><path d="M5 12l5 5l10 -10"/></svg>';
   var LABEL = "Copiar resposta";
   var FEEDBACK_MS = 2000;
+  /* The agent's own name, typed once and prefilled on every page (as a ticket system fills
+     the current agent's name in a macro).  localStorage works on http intranet origins and
+     on file:// pages; where it is refused, the name simply is not remembered. */
+  var AGENT_STORAGE_KEY = "manual-atendimento:nome-do-atendente";
+  var AGENT_KEY = "agent";
+
+  function readAgentName() {
+    try {
+      return window.localStorage.getItem(AGENT_STORAGE_KEY) || "";
+    } catch (error) {
+      return "";
+    }
+  }
+
+  function writeAgentName(value) {
+    try {
+      if (value) window.localStorage.setItem(AGENT_STORAGE_KEY, value);
+      else window.localStorage.removeItem(AGENT_STORAGE_KEY);
+    } catch (error) {
+      /* storage refused (private mode, policy): the page still works */
+    }
+  }
+
+  /* Every field of the page, by value key: the same placeholder anywhere on one page is one
+     value (an agent answers one ticket at a time; the templates of a page go to the same
+     person). */
+  var pageFields = {};   // slot key -> [input]
+  var forgetButtons = [];
+
+  function syncForgetButtons() {
+    var stored = readAgentName() !== "";
+    forgetButtons.forEach(function (button) { button.hidden = !stored; });
+  }
+
+  function setField(key, value, source) {
+    (pageFields[key] || []).forEach(function (other) {
+      if (other !== source) other.value = value;
+      other.size = Math.max(other.value.length, other.placeholder.length, 4);
+    });
+    if (key === AGENT_KEY) {
+      writeAgentName(collapse(value));
+      syncForgetButtons();
+    }
+  }
 
   /* 05:00-11:59 "Bom dia", 12:00-17:59 "Boa tarde", otherwise "Boa noite". */
   function greetingIndex(date) {
@@ -94,34 +138,43 @@
 
   function setUpReply(block) {
     var dataNode = block.querySelector("script.reply-data");
-    var button = block.querySelector("button.reply-copy");
+    var buttons = Array.prototype.slice.call(block.querySelectorAll("button.reply-copy"));
     var status = block.querySelector(".reply-status");
-    if (!dataNode || !button || !status) return;
+    if (!dataNode || !buttons.length || !status) return;
     var data = JSON.parse(dataNode.textContent);
-    var fields = {};     // slot key -> [input]
+    var fields = pageFields;
     var greetings = {};  // slot key -> {options, index, manual, button}
 
     block.querySelectorAll("span.reply-field").forEach(function (span) {
       var key = span.getAttribute("data-slot");
       var written = span.textContent;
+      var agent = span.getAttribute("data-agent") === "1";
       var input = document.createElement("input");
       input.type = "text";
-      input.className = "reply-input";
+      input.className = "reply-input" + (agent ? " reply-input-agent" : "");
       input.setAttribute("role", "textbox");
       input.setAttribute("aria-label", span.getAttribute("data-name") || written);
-      input.setAttribute("autocomplete", "off");
-      input.placeholder = written;
+      input.setAttribute("autocomplete", agent ? "name" : "off");
+      if (agent) input.title = "Seu nome: fica guardado neste navegador e aparece em todas as páginas.";
+      input.placeholder = span.getAttribute("data-hint") || written;
       input.setAttribute("data-slot", key);
-      input.size = Math.max(written.length, 4);
+      var others = fields[key] || [];
+      input.value = others.length ? others[0].value : (agent ? readAgentName() : "");
+      input.size = Math.max(input.value.length, input.placeholder.length, 4);
       span.textContent = "";
       span.appendChild(input);
-      (fields[key] = fields[key] || []).push(input);
+      (fields[key] = others).push(input);
       input.addEventListener("input", function () {
-        // The same placeholder twice in one template is one value.
-        fields[key].forEach(function (other) {
-          if (other !== input) other.value = input.value;
-          other.size = Math.max(other.value.length, written.length, 4);
-        });
+        setField(key, input.value, input);
+      });
+    });
+
+    block.querySelectorAll("button.reply-forget").forEach(function (forget) {
+      forgetButtons.push(forget);
+      forget.addEventListener("click", function () {
+        setField(AGENT_KEY, "", null);
+        status.classList.remove("reply-status-ok", "reply-status-warn", "reply-status-error");
+        status.textContent = "Seu nome foi esquecido neste navegador.";
       });
     });
 
@@ -174,9 +227,13 @@
     }
 
     var timer = null;
-    button.innerHTML = ICON_COPY + "<span>" + LABEL + "</span>";
-    button.hidden = false;
-    button.addEventListener("click", function () {
+    buttons.forEach(function (button) {
+      button.innerHTML = ICON_COPY + "<span>" + LABEL + "</span>";
+      button.hidden = false;
+      button.addEventListener("click", function () { copyReply(button); });
+    });
+
+    function copyReply(button) {
       var missing = [];
       var text = compose(data.text, false, missing);
       var html = compose(data.html, true, []);
@@ -191,7 +248,7 @@
           status.textContent = "Resposta copiada, mas " + missing.length + " " +
             plural(missing.length, "campo não foi preenchido e foi copiado", "campos não foram preenchidos e foram copiados") +
             " como " + plural(missing.length, "está", "estão") + ": " +
-            missing.map(function (m) { return m.written; }).join(", ");
+            missing.map(function (m) { return m.name ? m.name + " (" + m.written + ")" : m.written; }).join(", ");
           status.classList.add("reply-status-warn");
         } else {
           status.textContent = "Resposta copiada.";
@@ -205,12 +262,13 @@
           button.innerHTML = ICON_COPY + "<span>" + LABEL + "</span>";
         }, FEEDBACK_MS);
       });
-    });
+    }
     block.classList.add("reply-ready");
   }
 
   function init() {
     document.querySelectorAll("div.reply").forEach(setUpReply);
+    syncForgetButtons();
   }
 
   if (document.readyState === "loading") {

@@ -1,0 +1,374 @@
+/* Manual de Atendimento: accent-insensitive Portuguese search (_ext/playbooks/finding/search.py).
+ * PLAYBOOK_SEARCH_CONFIG (plurals, accents, min_stem and the ranking's weights) is written
+ * before this file by search.py, from its Python constants; PLAYBOOK_SEARCH_IGNORED (the
+ * words of a ticket that weigh nothing) and PLAYBOOK_SEARCH_PLAYBOOK_ROOT come from conf.py
+ * (static/playbook-search-config.js_t). */
+const PlaybookSearch = ((config) => {
+  const PLURALS = config.plurals;
+  const ACCENTS = config.accents;
+  const MIN_STEM = config.min_stem;
+  const fold = (text) => text.normalize("NFKD").replace(/\p{Mn}/gu, "").toLowerCase();
+  const rewrite = (word, rules) => {
+    for (const [old, repl] of rules) {
+      if (word.endsWith(old) && word.length - old.length >= MIN_STEM)
+        return word.slice(0, word.length - old.length) + repl;
+    }
+    return word;
+  };
+  const canonical = (snowball, input) => {
+    let word = rewrite(rewrite(fold(input), PLURALS), ACCENTS);
+    let stemmed = snowball.stemWord(word);
+    if (stemmed.endsWith("s") && word.length > 4 && /[aeo]s$/.test(word))
+      stemmed = snowball.stemWord(word.slice(0, -1));
+    return fold(stemmed);
+  };
+  return { fold, canonical, config };
+})(PLAYBOOK_SEARCH_CONFIG);
+
+const _playbookStems = new Map(); // folded word -> index key (the same for every Stemmer)
+var Stemmer = function () {
+  const snowball = new PortugueseStemmer();
+  this.stemWord = (word) => {
+    let stem = _playbookStems.get(word);
+    if (stem === undefined) _playbookStems.set(word, (stem = PlaybookSearch.canonical(snowball, word)));
+    return stem;
+  };
+};
+window.Stemmer = Stemmer;
+
+/* Ranking (issue 14), in the manner of BM25F, from the index the page already loaded:
+ * - each word of the query weighs its IDF (how rare it is among the documents);
+ * - each field where it is found adds its weight, normalised by the field's length:
+ *   title, keywords (the index entries), "situation" (Situação and Quando Ocorre, the
+ *   index's playbook_fields) and the whole text (terms and titleterms; its length is the
+ *   number of distinct words of the document); the sum saturates (k1);
+ * - a keyword or title of the playbook found whole in the query (an error message, "status 2")
+ *   adds its words' weight again: exact phrases rank their playbook first;
+ * - stop words and ticket boilerplate (PLAYBOOK_SEARCH_IGNORED) weigh nothing;
+ * - a word of five letters or more that is not in the index is tried with one edit. */
+const PlaybookRanking = (() => {
+  const C = PlaybookSearch.config;
+  const ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+  let model = null;
+  const add = (map, key, value) => {
+    let set = map.get(key);
+    if (set === undefined) map.set(key, (set = new Set()));
+    set.add(value);
+  };
+  const own = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
+  /* The documents of a word, as lists that do not overlap: Sphinx's terms and titleterms
+   * (a document is in one of them), and the titles and keywords for the words Sphinx leaves
+   * out (numbers). */
+  const postings = (m, stem) => {
+    const out = [];
+    for (const terms of [m.index.terms, m.index.titleterms]) {
+      if (!own(terms, stem)) continue;
+      const value = terms[stem];
+      out.push(typeof value === "number" ? [value] : value);
+    }
+    if (m.fieldDocs.has(stem)) out.push(m.fieldDocs.get(stem));
+    return out;
+  };
+  const documentCount = (m, stem) => {
+    let count = m.counts.get(stem);
+    if (count === undefined) {
+      count = 0;
+      for (const list of postings(m, stem)) count += list.length;
+      m.counts.set(stem, count);
+    }
+    return count;
+  };
+  const words = (text) => splitQuery(PlaybookSearch.fold(text));
+  const build = (index) => {
+    const stemmer = new Stemmer();
+    const n = index.docnames.length;
+    const length = new Float64Array(n); // distinct words of each document
+    for (const key of ["terms", "titleterms"])
+      for (const value of Object.values(index[key])) {
+        if (typeof value === "number") length[value] += 1;
+        else for (const doc of value) length[doc] += 1;
+      }
+    const meaningful = (text) => words(text).filter((w) => !stopwords.has(w)).map((w) => stemmer.stemWord(w));
+    const title = index.titles.map((t) => new Set(meaningful(t)));
+    const keywords = new Map(); // document -> Set of stems
+    const phrases = new Map(); // folded phrase (keyword or title) -> Set of documents
+    const entries = Object.entries(index.indexentries || {});
+    for (const [entry, found] of entries) {
+      const phrase = words(entry).join(" ");
+      for (const [doc] of found) {
+        meaningful(entry).forEach((s) => add(keywords, doc, s));
+        if (phrase) add(phrases, phrase, doc);
+      }
+    }
+    index.titles.forEach((t, doc) => { const p = words(t).join(" "); if (p) add(phrases, p, doc); });
+    const situation = new Map();
+    for (const [stem, docs] of Object.entries((index.playbook_fields || {}).situation || {}))
+      situation.set(stem, new Set(docs));
+    const fields = new Map(); // title and keyword words that are not in terms/titleterms
+    const inTerms = (stem) => own(index.terms, stem) || own(index.titleterms, stem);
+    title.forEach((stems, doc) => stems.forEach((s) => { if (!inTerms(s)) add(fields, s, doc); }));
+    keywords.forEach((stems, doc) => stems.forEach((s) => { if (!inTerms(s)) add(fields, s, doc); }));
+    const fieldDocs = new Map([...fields].map(([stem, docs]) => [stem, [...docs]]));
+    // Phrases of two words or more by their first word: [words, documents].
+    const byFirst = new Map();
+    for (const [phrase, docs] of phrases) {
+      const parts = phrase.split(" ");
+      if (parts.length < 2) continue;
+      if (!byFirst.has(parts[0])) byFirst.set(parts[0], []);
+      byFirst.get(parts[0]).push([parts, docs]);
+    }
+    const average = (values) => values.reduce((a, b) => a + b, 0) / Math.max(values.length, 1) || 1;
+    return {
+      index, n, length, title, keywords, byFirst, situation, fieldDocs, counts: new Map(),
+      stems: new Set([...Object.keys(index.terms), ...Object.keys(index.titleterms), ...fieldDocs.keys()]),
+      avgLength: average([...length]),
+      avgTitle: average(title.map((s) => s.size)),
+      avgKeywords: average([...keywords.values()].map((s) => s.size)),
+    };
+  };
+  const get = () => {
+    if (model === null || model.index !== Search._index) model = build(Search._index);
+    return model;
+  };
+  const idf = (m, df) => Math.log(1 + (m.n - df + 0.5) / (df + 0.5));
+  const ignored = (word) =>
+    stopwords.has(word) || (typeof PLAYBOOK_SEARCH_IGNORED !== "undefined" && PLAYBOOK_SEARCH_IGNORED.has(word))
+    || (word.length < 2 && !/^\d$/.test(word));
+  /* The word within one edit (deletion, substitution, insertion, transposition) whose key
+   * is in the most documents, or null. */
+  const correct = (m, word, stemmer, minDf) => {
+    let best = null, bestDf = minDf - 1;
+    // A word's key is the word less an ending (Snowball), so a candidate none of whose
+    // longer beginnings is a key cannot match: skipped without stemming it.
+    const possible = (candidate) => {
+      for (let end = candidate.length; end >= Math.max(2, candidate.length - 7); end--)
+        if (m.stems.has(candidate.slice(0, end))) return true;
+      return false;
+    };
+    const tryWord = (candidate) => {
+      if (candidate.length < 2 || !possible(candidate) || ignored(candidate)) return;
+      const df = documentCount(m, stemmer.stemWord(candidate));
+      if (df > bestDf) { best = candidate; bestDf = df; }
+    };
+    for (let i = 0; i <= word.length; i++) {
+      const before = word.slice(0, i), after = word.slice(i);
+      if (i < word.length) tryWord(before + after.slice(1));
+      if (i + 1 < word.length) tryWord(before + after[1] + after[0] + after.slice(2));
+      for (const c of ALPHABET) {
+        if (i < word.length && c !== word[i]) tryWord(before + c + after.slice(1));
+        tryWord(before + c + after);
+      }
+    }
+    return best;
+  };
+  /* The query's words: [{word, stem, weight, corrected}] (one per stem), and the corrections. */
+  const analyse = (query) => {
+    const m = get();
+    const stemmer = new Stemmer();
+    const seen = new Map();
+    const corrections = [];
+    let tries = 0;
+    // In a pasted ticket, a capitalised word without a match is a name (a signature): it is
+    // not corrected, and a correction must be a word of two documents or more.
+    const raw = splitQuery(query.normalize("NFKD").replace(/\p{Mn}/gu, ""));
+    const long = raw.length > C.short_query;
+    for (const original of raw) {
+      const word = original.toLowerCase();
+      if (ignored(word)) continue;
+      let stem = stemmer.stemWord(word);
+      if (seen.has(stem)) continue;
+      let df = documentCount(m, stem);
+      let corrected = null;
+      if (df === 0 && word.length >= C.min_correction && !/\d/.test(word) && tries < C.max_corrections
+          && !(long && original[0] !== word[0])) {
+        tries += 1;
+        corrected = correct(m, word, stemmer, long ? 2 : 1);
+        if (corrected !== null) {
+          stem = stemmer.stemWord(corrected);
+          if (seen.has(stem)) continue;
+          df = documentCount(m, stem);
+          corrections.push([word, corrected]);
+        }
+      }
+      seen.set(stem, { word: corrected || word, original: word, stem, df, weight: df ? idf(m, df) : 0,
+                      corrected: corrected !== null });
+    }
+    return { model: m, terms: [...seen.values()] };
+  };
+  const rank = (query) => {
+    const { model: m, terms } = analyse(query);
+    const used = terms.filter((t) => t.df > 0);
+    const total = used.reduce((sum, t) => sum + t.weight, 0);
+    // Per document: score, words matched, weight of the words matched.
+    const score = new Float64Array(m.n), matched = new Uint16Array(m.n), weight = new Float64Array(m.n);
+    const touched = [];
+    const norm = (b, len, avg) => 1 - b + b * (len / avg);
+    for (const t of used) {
+      const situation = m.situation.get(t.stem);
+      const factor = (t.corrected ? C.corrected_factor : 1) * t.weight * (C.k1 + 1);
+      for (const list of postings(m, t.stem)) for (const doc of list) {
+        let tf = C.weight_text / norm(C.b_text, m.length[doc], m.avgLength);
+        if (m.title[doc].has(t.stem)) tf += C.weight_title / norm(C.b_title, m.title[doc].size, m.avgTitle);
+        const own = m.keywords.get(doc);
+        if (own !== undefined && own.has(t.stem)) tf += C.weight_keywords / norm(C.b_keywords, own.size, m.avgKeywords);
+        if (situation !== undefined && situation.has(doc)) tf += C.weight_situation;
+        if (matched[doc] === 0) touched.push(doc);
+        score[doc] += factor * tf / (C.k1 + tf);
+        matched[doc] += 1;
+        weight[doc] += t.weight;
+      }
+    }
+    // Keywords and titles found whole in the query (two words or more).  A word of the
+    // phrase that the index does not hold (a number) weighs as the rarest word.
+    const stemmer = new Stemmer();
+    const weights = new Map(used.map((t) => [t.stem, t.weight]));
+    const weightOf = (parts) => parts.reduce((sum, w) => {
+      const stem = stemmer.stemWord(w);
+      return sum + (weights.has(stem) ? weights.get(stem) : documentCount(m, stem) ? 0 : idf(m, 1));
+    }, 0);
+    const sequence = words(query);
+    const found = new Set();
+    for (let i = 0; i < sequence.length; i++) {
+      for (const phrase of m.byFirst.get(sequence[i]) || []) {
+        const [parts, docs] = phrase;
+        if (found.has(phrase) || !parts.every((w, k) => sequence[i + k] === w)) continue;
+        found.add(phrase);
+        const bonus = C.phrase_weight * weightOf(parts);
+        for (const doc of docs) if (matched[doc] > 0) score[doc] += bonus;
+      }
+    }
+    // A title that holds every word of the query.
+    if (used.length >= 2)
+      for (const doc of touched)
+        if (matched[doc] === used.length && used.every((t) => m.title[doc].has(t.stem)))
+          score[doc] += C.whole_title_weight * total;
+    const results = [];
+    let top = 0;
+    for (const doc of touched) top = Math.max(top, score[doc]);
+    const needed = Math.ceil(used.length / 2);
+    for (const doc of touched) {
+      // Short queries: at least half of their words; long ones (a pasted ticket): near the best.
+      if (used.length <= C.short_query ? matched[doc] < needed : score[doc] < C.long_query_share * top) continue;
+      const coverage = total ? weight[doc] / total : 0;
+      const name = m.index.docnames[doc];
+      const playbook = typeof PLAYBOOK_SEARCH_PLAYBOOK_ROOT === "undefined"
+        || (name.startsWith(PLAYBOOK_SEARCH_PLAYBOOK_ROOT + "/") && !name.endsWith("/index"));
+      results.push([doc, score[doc] * (1 - C.coverage_weight + C.coverage_weight * coverage)
+        * (playbook ? 1 : C.other_page_factor)]);
+    }
+    return { terms, results };
+  };
+  return { analyse, rank, model: get };
+})();
+
+if (typeof Search !== "undefined" && !Search._playbookSearch) {
+  Search._playbookSearch = true;
+  let lastTerms = []; // the words of the last query (with their weights), for the summaries
+  Search._performSearch = (query, searchTerms, excludedTerms, highlightTerms, objectTerms) => {
+    _removeChildren(document.getElementById("search-progress"));
+    const index = Search._index;
+    const { terms, results } = PlaybookRanking.rank(query);
+    lastTerms = terms.filter((t) => t.df > 0);
+    showCorrections(terms.filter((t) => t.corrected));
+    const out = results.map(([doc, score]) => [
+      index.docnames[doc], index.titles[doc], "", null, Math.round(score * 1000) / 1000,
+      index.filenames[doc], SearchResultKind.text,
+    ]);
+    summariesShown = 0;
+    DOCUMENTATION_OPTIONS.SHOW_SEARCH_SUMMARY = showSummaries;
+    watchResults();
+    // Ascending: Sphinx displays the list from its end.
+    return out.sort(_orderResultsByScoreThenName);
+  };
+  const showCorrections = (corrected) => {
+    document.querySelectorAll(".playbook-search-correction").forEach((el) => el.remove());
+    if (!corrected.length || !Search.output) return;
+    const note = document.createElement("p");
+    note.className = "playbook-search-correction";
+    note.textContent = (corrected.length === 1 ? "Palavra corrigida: " : "Palavras corrigidas: ")
+      + corrected.map((t) => `“${t.original}” → “${t.word}”`).join(", ");
+    Search.output.before(note);
+  };
+  // The passage that matches the rarest words of the query, those words marked, and the
+  // playbook's category and team (from the page Sphinx downloads for the summary).
+  Search.makeSearchSummary = (htmlString, keywords, anchor) => {
+    const page = new DOMParser().parseFromString(htmlString, "text/html");
+    const fact = (name) => {
+      const el = page.querySelector(`.playbook-fact-${name} .playbook-fact-value`);
+      return el ? el.textContent.trim() : "";
+    };
+    const facts = [["Categoria", fact("category")], ["Equipe", fact("team")]].filter(([, v]) => v);
+    page.querySelectorAll(".playbook-panel, .headerlink, script, style").forEach((el) => el.remove());
+    const main = page.querySelector('[role="main"]') || page.body;
+    const stemmer = new Stemmer();
+    const weight = new Map(lastTerms.map((t) => [t.stem, t.weight]));
+    const blocks = [...main.querySelectorAll("p, li, dd, dt, pre, td, h1, h2, h3")]
+      .filter((el) => !el.querySelector("p, li, dd, pre, td"))
+      .map((el) => el.textContent.replace(/\s+/g, " ").trim())
+      .filter((text) => text);
+    if (!blocks.length) return null;
+    let best = blocks[0], bestScore = -1;
+    for (const text of blocks) {
+      const found = new Set();
+      for (const w of splitQuery(PlaybookSearch.fold(text))) {
+        const stem = stemmer.stemWord(w);
+        if (weight.has(stem)) found.add(stem);
+      }
+      const score = [...found].reduce((sum, s) => sum + weight.get(s), 0);
+      if (score > bestScore) { best = text; bestScore = score; }
+    }
+    // Up to SUMMARY_CHARS characters around the rarest word found in the passage.
+    const tokens = [...best.matchAll(/[\p{Letter}\p{Number}_]+/gu)];
+    const marked = tokens.filter((m) => weight.has(stemmer.stemWord(PlaybookSearch.fold(m[0]))));
+    let start = 0;
+    if (best.length > SUMMARY_CHARS && marked.length) {
+      const rarest = marked.reduce((a, b) =>
+        weight.get(stemmer.stemWord(PlaybookSearch.fold(b[0]))) > weight.get(stemmer.stemWord(PlaybookSearch.fold(a[0]))) ? b : a);
+      start = Math.max(0, Math.min(rarest.index - SUMMARY_CHARS / 3, best.length - SUMMARY_CHARS));
+      start = best.lastIndexOf(" ", start) + 1;
+    }
+    const end = Math.min(best.length, start + SUMMARY_CHARS);
+    const summary = document.createElement("p");
+    summary.classList.add("context");
+    if (start > 0) summary.append("…");
+    let at = start;
+    for (const m of marked) {
+      if (m.index < start || m.index + m[0].length > end) continue;
+      summary.append(best.slice(at, m.index));
+      summary.appendChild(document.createElement("mark")).textContent = m[0];
+      at = m.index + m[0].length;
+    }
+    summary.append(best.slice(at, end));
+    if (end < best.length) summary.append("…");
+    const fragment = document.createDocumentFragment();
+    if (facts.length) {
+      const about = fragment.appendChild(document.createElement("p"));
+      about.className = "playbook-result-facts";
+      about.textContent = facts.map(([label, value]) => `${label}: ${value}`).join(" · ");
+    }
+    fragment.appendChild(summary);
+    return fragment;
+  };
+  const SUMMARY_CHARS = 240;
+  // Sphinx downloads each result's whole page to show a snippet under it: a broad query on
+  // a big handbook would download hundreds of pages.  Snippets for the best
+  // SUMMARY_LIMIT results only (Sphinx reads the flag for each item it displays, best
+  // first, 5 ms apart; the observer turns it off once enough items are on the page).
+  const SUMMARY_LIMIT = 10;
+  const showSummaries = DOCUMENTATION_OPTIONS.SHOW_SEARCH_SUMMARY;
+  let summariesShown = 0;
+  let watching = false;
+  const watchResults = () => {  // once the page's body exists (this file loads in <head>)
+    const resultsBox = document.getElementById("search-results");
+    if (watching || !resultsBox || !showSummaries) return;
+    watching = true;
+    new MutationObserver((changes) => {
+      for (const change of changes) {
+        change.addedNodes.forEach((node) => {
+          if (node.nodeName === "LI") summariesShown += 1;
+        });
+      }
+      if (summariesShown >= SUMMARY_LIMIT) DOCUMENTATION_OPTIONS.SHOW_SEARCH_SUMMARY = false;
+    }).observe(resultsBox, { childList: true, subtree: true });
+  };
+}

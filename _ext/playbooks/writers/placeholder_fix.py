@@ -1,0 +1,44 @@
+"""``make import``: parenthesised placeholders of reply sections rewritten to brackets.
+
+``(inserir aqui nome do usuário)`` becomes ``[nome do usuário]`` and ``(Nome do atendente)``
+becomes ``[nome do atendente]`` (see ``replies/grammar.py``), only inside the reply
+section, only in paragraph text; every other byte is kept.  Rewriting the result again
+changes nothing.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+from ..replies.grammar import Grammar, Rewrite, rewrite_placeholders
+from ..standard.outline import build_outline
+from ..standard.schema import Kind
+from ..standard.sources import normalize_text
+
+
+def _heading_lines(document: nodes.document) -> list[int]:
+    lines = []
+    for section in document.findall(nodes.section):
+        if section.children and isinstance(section[0], nodes.title) and section[0].line:
+            lines.append(section[0].line - 1)  # the title's text line (1-based)
+    return sorted(lines)
+
+
+def placeholder_fix(raw: str, document: nodes.document, kind: Kind, grammar: Grammar
+                    ) -> tuple[str, list[Rewrite]]:
+    """``raw`` with the reply section's parenthesised placeholders in brackets, and what changed."""
+    if kind.reply is None:
+        return raw, []
+    outline = build_outline(document, kind, normalize_text(raw).split("\n"))
+    heading = outline.first(kind, kind.reply)
+    if heading is None or heading.line is None:
+        return raw, []
+    starts = [line for line in _heading_lines(document) if line > heading.line]
+    lines = raw.split("\n")
+    end = starts[0] - 1 if starts else len(lines)  # 0-based index of the next title's line
+    bodies = [line[:-1] if line.endswith("\r") else line for line in lines]
+    fixed, done = rewrite_placeholders(bodies, heading.line + 1, end, grammar)
+    if not done:
+        return raw, []
+    out = [new + ("\r" if old.endswith("\r") else "") for old, new in zip(lines, fixed)]
+    return "\n".join(out), done

@@ -1,0 +1,142 @@
+"""Issue 14: the search weighs the rare words of a ticket (Chromium, real search page)."""
+
+from __future__ import annotations
+
+import json
+import urllib.parse
+
+import pytest
+from workflow import small_handbook
+
+from playbooks.finding import search_index_format as fmt
+
+
+def _playbook(title: str, situation: str, text: str, keywords: str, team: str = "Equipe de 1º Nível") -> str:
+    return (f"{title}\n{'=' * len(title)}\n\nSituação\n--------\n\n{situation}\n\n"
+            f"Quando Ocorre\n-------------\n\nQuando o usuário abre um chamado.\n\n"
+            f"Solução Sugerida\n----------------\n\n{text}\n\n"
+            f"Modelo de Resposta para Chamados\n--------------------------------\n\nPrezado(a), segue a orientação.\n\n"
+            f"Atribuições e responsabilidades\n-------------------------------\n\n{team}\n\n"
+            f"Perfil do usuário\n-----------------\n\nServidor do órgão\n\n"
+            f"Palavras-chave\n--------------\n\n{keywords}\n\nReferências\n-----------\n\nNenhuma.\n")
+
+
+COMMON = ("O processo foi enviado e o sistema mostra erro no status do processo. O usuário recebe erro "
+          "ao enviar o processo e o status não muda. Erro de processo enviado, erro de status.")
+
+
+def _files() -> dict[str, str]:
+    files = {f"sei/comum-{i}.rst": _playbook(f"Assunto geral número {i}", COMMON, COMMON, "Processo; Erro")
+             for i in range(20)}
+    files["tramita/gearman.rst"] = _playbook(
+        "Fila parada no servidor", "O serviço de filas para de responder.",
+        "Texto inicial sem relação com o problema. " * 30 + "\n\nReinicie o gearman no servidor de filas "
+        "e confira o supervisor.", "Filas; Servidor", team="Equipe de 3º Nível")
+    files["sei/certificado.rst"] = _playbook(
+        "Renovação anual", "O certificado digital do órgão venceu.", "Gere um certificado novo.",
+        "Certificado; Validade")
+    return files
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    from sphinx.testing.util import SphinxTestApp
+
+    tmp = tmp_path_factory.mktemp("ranking")
+    src = small_handbook(tmp, _files(), conf_extra='playbook_search_ignored_words = ["prezados", "att", "fulano"]')
+    app = SphinxTestApp("html", srcdir=src, freshenv=True)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app.outdir
+
+
+def _search(page, base, query):
+    page.goto(base + "search.html?q=" + urllib.parse.quote(query))
+    page.wait_for_function("() => { const s = document.querySelector('#search-results p.search-summary');"
+                           " return s !== null && s.innerText.trim() !== ''; }", timeout=20000)
+    return [h.split("#")[0].removesuffix(".html") for h in page.eval_on_selector_all(
+        "#search-results ul.search li > a", "els => els.map(e => e.getAttribute('href'))")]
+
+
+def test_the_rare_word_of_a_ticket_outweighs_its_common_words(site, serve, browser_context):
+    page = browser_context.new_page()
+    base = serve(site)
+    # Twenty playbooks match "processo enviado erro status" many times; one has "gearman".
+    ticket = "Prezados,\nO processo enviado ficou com erro no status, o gearman parou.\nAtt,\nFulano"
+    assert _search(page, base, ticket)[0] == "playbooks/tramita/gearman"
+    # Words that carry nothing (stop words, conf.py's playbook_search_ignored_words) find nothing.
+    assert _search(page, base, "Prezados att fulano") == []
+
+
+def test_a_word_without_match_is_corrected_and_the_page_says_so(site, serve, browser_context):
+    page = browser_context.new_page()
+    results = _search(page, serve(site), "certificdo vencido")
+    assert results[0] == "playbooks/sei/certificado"
+    note = page.inner_text(".playbook-search-correction")
+    assert "“certificdo” → “certificado”" in note
+    # A word of four letters is not corrected.
+    assert _search(page, serve(site), "filx") == []
+    assert page.query_selector(".playbook-search-correction") is None
+    _search(page, serve(site), "fila gearmn")
+    assert "“gearmn” → “gearman”" in page.inner_text(".playbook-search-correction")
+
+
+def test_result_shows_the_passage_of_the_rarest_word_marked_with_category_and_team(site, serve, browser_context):
+    page = browser_context.new_page()
+    _search(page, serve(site), "gearman reiniciar")
+    page.wait_for_function("() => document.querySelector('#search-results p.context') !== null")
+    summary = page.inner_text("#search-results p.context")
+    assert "gearman" in summary and not summary.startswith("Texto inicial")
+    marked = page.eval_on_selector_all("#search-results p.context mark", "els => els.map(e => e.textContent)")
+    assert "gearman" in marked and "Reinicie" in marked
+    facts = page.inner_text("#search-results p.playbook-result-facts")
+    assert "Categoria: tramita" in facts and "Equipe: Equipe de 3º Nível" in facts
+
+
+def test_a_pasted_ticket_keeps_its_words_apart(site, serve, browser_context):
+    page = browser_context.new_page()
+    base = serve(site)
+    # In the address: line breaks are spaces.
+    assert _search(page, base, "bom dia\ngearman\nsupervisor")[0] == "playbooks/tramita/gearman"
+    # Pasted into the search box (the real clipboard) and sent: the line breaks became spaces.
+    page.evaluate("navigator.clipboard.writeText('Prezados,\\ngearman parou\\r\\nAtt,\\nFulano')")
+    box = page.locator('input[name="q"]').first
+    box.fill("")
+    box.click()
+    page.keyboard.press("Control+V")
+    assert box.input_value() == "Prezados, gearman parou Att, Fulano"
+    with page.expect_navigation():
+        box.press("Enter")
+    page.wait_for_function("() => { const s = document.querySelector('#search-results p.search-summary');"
+                           " return s !== null && s.innerText.trim() !== ''; }", timeout=20000)
+    first = page.eval_on_selector("#search-results ul.search li > a", "e => e.getAttribute('href')")
+    assert first.startswith("playbooks/tramita/gearman")
+
+
+def test_situation_words_ride_on_the_compact_index_and_come_back():
+    index = {"docnames": ["a", "b", "c"], "filenames": ["a.rst", "b.rst", "c.rst"], "titles": ["A", "B", "C"],
+             "terms": {"x": [0, 1, 2], "y": 1, "z": [0, 2], "v": 0}, "titleterms": {"x": [1], "w": 2, "v": [1, 2]},
+             "alltitles": {}, "indexentries": {}, "objects": {}, "objtypes": {}, "objnames": {},
+             fmt.FIELDS: {"situation": {"x": [1, 2], "y": [1], "w": [2], "z": [0, 2], "v": [2]}}}
+    text = fmt.compact_js_index.dumps(index)
+    data = fmt.read_data(text)
+    assert fmt.FIELDS not in data and data["compact"]["fields"] == ["situation"]
+    assert fmt.compact_js_index.loads(text) == fmt.canonical(index)
+    # Plain form (playbook_search_compact_index = False): Sphinx's own, with the fields.
+    plain = fmt.CompactJavaScriptIndex(compact=False).dumps(index)
+    assert json.loads(plain[len("Search.setIndex("):-1])[fmt.FIELDS] == index[fmt.FIELDS]
+
+
+def test_site_index_holds_the_situation_field_and_the_browser_reads_it(site, serve, browser_context):
+    data = fmt.read_data((site / "searchindex.js").read_text(encoding="utf-8"))
+    assert fmt.FIELDS not in data and data["compact"]["fields"] == ["situation"]  # riding on the terms
+    index = fmt.load_search_index(site / "searchindex.js")
+    situation = index[fmt.FIELDS]["situation"]
+    number = index["docnames"].index("playbooks/sei/certificado")
+    assert number in situation["venc"]  # "venceu", only in that playbook's Situação
+    page = browser_context.new_page()
+    page.goto(serve(site) + "search.html")
+    page.wait_for_function("() => Search._index !== null")
+    assert page.evaluate("() => Search._index.playbook_fields.situation.venc") == situation["venc"]
