@@ -18,23 +18,147 @@ SHARED = PROJECT.parent / "shared"
 PEN_WIKI = SHARED / "pen-wiki"
 SEED = SHARED / "seed" / "000_0f18806d357f76ca.txt"
 
-# The PEN sample (../shared: real playbooks and the seed) sits beside the checkout on the
-# project's machines and CI, where every test runs.  Elsewhere (e.g. GitHub Actions) the
-# modules that read it can be left out explicitly with MANUAL_SEM_AMOSTRA_PEN=1; without
-# that variable a missing sample makes those tests fail.
-_NEEDS_SAMPLE = ("PEN_WIKI", "SEED", "replies_support", "SHARED")
-if not SHARED.is_dir() and os.environ.get("MANUAL_SEM_AMOSTRA_PEN") == "1":
-    for _module in sorted(Path(__file__).parent.glob("*.py")):
-        if _module.name != "conftest.py" and any(
-                name in _module.read_text(encoding="utf-8") for name in _NEEDS_SAMPLE):
-            collect_ignore.append(_module.name)
-    print(f"MANUAL_SEM_AMOSTRA_PEN=1: {SHARED} ausente; módulos que a usam ficam de fora: "
-          + ", ".join(m for m in collect_ignore if m != "roots"), file=sys.stderr)
+# --- PEN's sample (../shared: real playbooks and the seed) ---------------------------
+# It sits beside the checkout on the project's machines and CI, where every test runs.
+# The tests that read it carry ``@pytest.mark.pen_sample``.  Without the sample they fail,
+# unless MANUAL_SEM_AMOSTRA_PEN=1 says that its absence is expected (GitHub Actions): then
+# those tests, and only those, are skipped.  A test that reads ../shared in-process without
+# the marker is an error, so the marker cannot drift from what the tests really read.
+
+WITHOUT_SAMPLE_VARIABLE = "MANUAL_SEM_AMOSTRA_PEN"
+_SHARED_PREFIX = str(SHARED) + os.sep
+_sample_readers: set[str] = set()  # node ids of the tests that opened a file under SHARED
+
+
+def _watch_sample_reads(event: str, args: tuple) -> None:
+    if event not in ("open", "os.scandir", "os.listdir") or not args:
+        return
+    path = args[0]
+    if isinstance(path, (str, bytes, os.PathLike)):
+        path = os.fsdecode(path)
+        if (path + os.sep).startswith(_SHARED_PREFIX):
+            current = os.environ.get("PYTEST_CURRENT_TEST")
+            if current:
+                _sample_readers.add(current.rsplit(" (", 1)[0])
+
+
+sys.addaudithook(_watch_sample_reads)
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "pen_sample: reads PEN's sample in ../shared (skipped without it only when "
+        f"{WITHOUT_SAMPLE_VARIABLE}=1, failed otherwise)")
+
+
+def pytest_runtest_setup(item):
+    if item.get_closest_marker("pen_sample") is None or SHARED.is_dir():
+        return
+    if os.environ.get(WITHOUT_SAMPLE_VARIABLE) == "1":
+        pytest.skip(f"{WITHOUT_SAMPLE_VARIABLE}=1: amostra do PEN ausente ({SHARED})")
+    pytest.fail(f"a amostra do PEN não está em {SHARED} (defina {WITHOUT_SAMPLE_VARIABLE}=1 "
+                "para pular os testes que a usam)", pytrace=False)
+
+
+@pytest.hookimpl(trylast=True)  # after the fixtures are torn down
+def pytest_runtest_teardown(item):
+    if item.nodeid in _sample_readers and item.get_closest_marker("pen_sample") is None:
+        _sample_readers.discard(item.nodeid)
+        pytest.fail(f"{item.nodeid} reads {SHARED} but is not marked @pytest.mark.pen_sample", pytrace=False)
 
 
 @pytest.fixture(scope="session")
 def rootdir() -> Path:
     return PROJECT / "tests" / "roots"
+
+
+class SharedSites:
+    """Sites built once per session and shared by the tests that only read them.
+
+    ``get(testroot, builder="html", **confoverrides)`` builds ``tests/roots/test-<testroot>``
+    the first time a (testroot, builder, confoverrides) key is asked for, and returns the
+    same (cleaned-up) ``SphinxTestApp`` after that: read ``app.outdir``, ``app.env`` and
+    ``normalized_warnings(app)``, never write into them.  A test that edits files or hooks
+    into the build keeps its own ``make_app``/``app``.
+    """
+
+    def __init__(self, tmp_path_factory, rootdir: Path):
+        self._factory = tmp_path_factory
+        self._rootdir = rootdir
+        self._apps = {}
+        self.builds = 0
+
+    def get(self, testroot: str, builder: str = "html", **confoverrides):
+        import io
+        import shutil
+
+        from sphinx.testing.util import SphinxTestApp
+
+        key = (testroot, builder, repr(sorted(confoverrides.items())))
+        if key not in self._apps:
+            src = self._factory.mktemp(f"shared-{testroot}-{builder}")
+            shutil.copytree(self._rootdir / f"test-{testroot}", src, dirs_exist_ok=True)
+            app = SphinxTestApp(builder, srcdir=src, freshenv=True, confoverrides=confoverrides,
+                                status=io.StringIO(), warning=io.StringIO())
+            try:
+                app.build()
+            finally:
+                app.cleanup()
+            self.builds += 1
+            self._apps[key] = app
+        return self._apps[key]
+
+
+@pytest.fixture(scope="session")
+def shared_sites(tmp_path_factory, rootdir) -> SharedSites:
+    """Built test roots shared by the whole session (see ``SharedSites``)."""
+    return SharedSites(tmp_path_factory, rootdir)
+
+
+@pytest.fixture(scope="session")
+def handbook_site(tmp_path_factory):
+    """The real handbook (source/ and conf.py) built once per session, read-only: the
+    cleaned-up ``SphinxTestApp`` (``outdir``, ``env``, warnings)."""
+    import io
+    import shutil
+
+    from sphinx.testing.util import SphinxTestApp
+
+    src = tmp_path_factory.mktemp("shared-handbook") / "handbook"
+    shutil.copytree(PROJECT / "source", src)
+    shutil.copy(PROJECT / "conf.py", src / "conf.py")
+    app = SphinxTestApp("html", srcdir=src, freshenv=True, status=io.StringIO(), warning=io.StringIO())
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app
+
+
+@pytest.fixture(scope="session")
+def pen_wiki_site(tmp_path_factory):
+    """PEN's wiki laid out as a handbook (``test_handbook.pen_wiki_root``), built once per
+    session, read-only: ``(source folder, cleaned-up SphinxTestApp)``."""
+    import io
+
+    from sphinx.testing.util import SphinxTestApp
+    from test_handbook import pen_wiki_root
+
+    if not PEN_WIKI.is_dir():
+        pytest.fail(f"PEN's sample is missing: {PEN_WIKI}")
+    src = pen_wiki_root(tmp_path_factory.mktemp("shared-pen-wiki"))
+    app = SphinxTestApp("html", srcdir=src, freshenv=True, status=io.StringIO(), warning=io.StringIO())
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return src, app
+
+
+@pytest.fixture
+def catalog_site(shared_sites):
+    """``tests/roots/test-catalog`` built once per session (read-only)."""
+    return shared_sites.get("catalog")
 
 
 def normalized_warnings(app) -> str:
@@ -83,6 +207,22 @@ def browser_context(chromium):
                                    timezone_id="America/Sao_Paulo")
     yield context
     context.close()
+
+
+def wait_until(page, expression: str, arg=None, timeout: float = 10.0, message: str = ""):
+    """Evaluate ``expression`` in ``page`` until its value is truthy (polling, with a
+    deadline) and return that value.  Unlike ``page.wait_for_function``, which takes a
+    returned promise itself as "true", a promise is awaited: use this for the clipboard."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while True:
+        value = page.evaluate(expression, arg)
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(message or f"not true after {timeout} s: {expression}")
+        time.sleep(0.05)
 
 
 class StaticServer:

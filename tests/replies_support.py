@@ -15,11 +15,12 @@ NUP_DRAFTS = sorted((PEN_WIKI / "Numero_Unico_de_Protocolo_NUP").glob("*ESCLAREC
 TRAMITA_DRAFT = PEN_WIKI / "Tramita_GOV_BR" / "Barra_de_Progresso_Travando.rst"
 PROSE_IN_CONSTRUCTION = PEN_WIKI / "Sistema_Eletronico_de_Informação_SEI" / "Novo_acordo.rst"
 
-#: Real files placed in the test root at test time: (source, path in the root).
+#: Real files placed in the test root at test time (the tests that use them are marked
+#: ``pen_sample``; this module must import without the sample): (source, path in the root).
 REAL_FILES = [
     (SEED, "playbooks/sei/suporte-ao-sei.rst"),
     (TWO_REPLIES, "playbooks/tramita/processo-parado-no-status-2.rst"),
-    (NUP_DRAFTS[0], "playbooks/nup/adesao-ao-nup.rst"),
+    (NUP_DRAFTS[0] if NUP_DRAFTS else PEN_WIKI / "Numero_Unico_de_Protocolo_NUP", "playbooks/nup/adesao-ao-nup.rst"),
     (PROSE_IN_CONSTRUCTION, "playbooks/sei/novo-acordo.rst"),
 ]
 

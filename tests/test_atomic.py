@@ -7,7 +7,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -15,24 +14,78 @@ from conftest import PROJECT
 
 from playbooks.writers import atomic
 
-SIZE = 48 * 1024 * 1024  # large enough that the write takes a while
+SIZE = 1024 * 1024
+
+#: Points of atomic.write_bytes where the writer stops, says so, and waits to be killed.
+POINTS = ("mid-write", "before-sync", "before-rename", "after-rename")
 
 WRITER = f"""
-import sys
+import os, sys
 sys.path.insert(0, {str(PROJECT / "_ext")!r})
 from playbooks.writers import atomic
-data = bytes([int(sys.argv[2])]) * {SIZE}
-print("writing", flush=True)
-atomic.write_bytes(sys.argv[1], data)
+
+target, byte, stop_at = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+data = bytes([byte]) * {SIZE}
+
+
+def pause(point):
+    if point == stop_at:
+        print(point, flush=True)
+        sys.stdin.read()  # blocks: the test kills the process here
+
+
+real_fdopen, real_fsync, real_replace = os.fdopen, os.fsync, os.replace
+
+
+class HalfThenPause:
+    def __init__(self, file):
+        self.file = file
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return self.file.__exit__(*exc)
+
+    def write(self, chunk):
+        half = len(chunk) // 2
+        self.file.write(chunk[:half])
+        self.file.flush()  # half of the data is in the temporary file
+        pause("mid-write")
+        return half + self.file.write(chunk[half:])
+
+    def __getattr__(self, name):
+        return getattr(self.file, name)
+
+
+def fsync(fd):
+    pause("before-sync")
+    real_fsync(fd)
+
+
+def replace(source, destination):
+    pause("before-rename")
+    real_replace(source, destination)
+    pause("after-rename")
+
+
+os.fdopen = lambda *args, **kwargs: HalfThenPause(real_fdopen(*args, **kwargs))
+os.fsync, os.replace = fsync, replace
+atomic.write_bytes(target, data)
 print("done", flush=True)
 """
 
 
-def start_writer(target: Path, byte: int) -> subprocess.Popen:
-    process = subprocess.Popen([sys.executable, "-c", WRITER, str(target), str(byte)],
-                               stdout=subprocess.PIPE, text=True)
-    assert process.stdout.readline().strip() == "writing"
-    return process
+def kill_at(target: Path, byte: int, point: str) -> None:
+    """Run a writer of ``SIZE`` bytes of ``byte`` into ``target``; SIGKILL it at ``point``."""
+    process = subprocess.Popen([sys.executable, "-c", WRITER, str(target), str(byte), point],
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout.readline().strip() == point  # stopped there, still running
+        process.send_signal(signal.SIGKILL)
+    finally:
+        process.wait(timeout=60)
+    assert process.returncode == -signal.SIGKILL
 
 
 def temporaries(folder: Path, name: str) -> list[Path]:
@@ -43,46 +96,34 @@ def test_killed_while_writing_leaves_the_old_content(tmp_path):
     target = tmp_path / "playbook.rst"
     old = "Conteúdo antigo\n".encode("utf-8") * 1000
     target.write_bytes(old)
-    process = start_writer(target, ord("N"))
-    partial = 0
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and process.poll() is None:
-        found = temporaries(tmp_path, target.name)
-        if found and found[0].stat().st_size > 0:
-            partial = found[0].stat().st_size
-            break
-        time.sleep(0.001)
-    process.send_signal(signal.SIGKILL)
-    process.wait()
-    if process.returncode != -signal.SIGKILL or not partial:
-        pytest.fail("the writer finished before it could be killed in the middle of the write")
+    kill_at(target, ord("N"), "mid-write")
     assert target.read_bytes() == old  # as it was: the partial data is only in the temporary file
-    assert 0 < partial < SIZE
+    [partial] = temporaries(tmp_path, target.name)
+    assert partial.read_bytes() == b"N" * (SIZE // 2)
 
 
-def test_killed_at_any_moment_leaves_old_or_complete_content(tmp_path):
-    """Kill at spread-out moments: each time the file is the old one or the new one, whole."""
+@pytest.mark.parametrize("point", POINTS)
+def test_killed_at_any_point_leaves_old_or_complete_content(tmp_path, point):
+    """Killed before the rename: the old file, whole; after it: the new one, whole."""
     target = tmp_path / "playbook.rst"
-    seen = set()
-    for round_, delay in enumerate([0.0, 0.005, 0.02, 0.05, 0.1, 0.2, 0.4, 5.0]):
-        old = bytes([ord("a") + round_]) * 1000
-        target.write_bytes(old)
-        new_byte = ord("A") + round_
-        process = start_writer(target, new_byte)
-        try:
-            process.wait(timeout=delay)
-        except subprocess.TimeoutExpired:
-            process.send_signal(signal.SIGKILL)
-            process.wait()
-        data = target.read_bytes()
-        if data == old:
-            seen.add("old")
-        else:
-            assert data == bytes([new_byte]) * SIZE, f"round {round_}: a half-written file ({len(data)} bytes)"
-            seen.add("new")
-        for leftover in temporaries(tmp_path, target.name):
-            leftover.unlink()  # what a killed run leaves is a hidden temporary file, never the target
-    assert "new" in seen  # the last round (5 s) lets the write finish
+    old = b"a" * 1000
+    target.write_bytes(old)
+    kill_at(target, ord("B"), point)
+    if point == "after-rename":
+        assert target.read_bytes() == b"B" * SIZE
+        assert temporaries(tmp_path, target.name) == []
+    else:
+        assert target.read_bytes() == old
+        # what a killed run leaves is a hidden temporary file, never the target
+        assert len(temporaries(tmp_path, target.name)) == 1
+
+
+def test_the_writer_runs_to_the_end_when_not_stopped(tmp_path):
+    target = tmp_path / "playbook.rst"
+    result = subprocess.run([sys.executable, "-c", WRITER, str(target), str(ord("C")), "nowhere"],
+                            input="", capture_output=True, text=True, timeout=60)
+    assert result.stdout == "done\n", result.stderr
+    assert target.read_bytes() == b"C" * SIZE and temporaries(tmp_path, target.name) == []
 
 
 def test_an_error_while_writing_keeps_the_old_file_and_removes_the_temporary(tmp_path, monkeypatch):

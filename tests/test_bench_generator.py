@@ -33,6 +33,7 @@ def section(text: str, heading: str, following: str) -> str:
     return text[start:end]
 
 
+@pytest.mark.pen_sample
 def test_same_seed_same_files_and_each_playbook_depends_only_on_its_number(model):
     first = corpus.generate(60, seed="t", pen_wiki=PEN_WIKI)
     again = corpus.generate(60, seed="t", pen_wiki=PEN_WIKI)
@@ -44,6 +45,7 @@ def test_same_seed_same_files_and_each_playbook_depends_only_on_its_number(model
     assert len({p.path.casefold() for p in first}) == 60
 
 
+@pytest.mark.pen_sample
 def test_generated_playbooks_pass_the_validation_core_without_any_docutils_message(model, tmp_path):
     items = corpus.generate(len(model.shapes) + 11, seed="valid", pen_wiki=PEN_WIKI)
     corpus.write(tmp_path / "source", items)
@@ -59,6 +61,7 @@ def test_generated_playbooks_pass_the_validation_core_without_any_docutils_messa
     assert f"{len(items)} arquivo(s) verificado(s): nenhum problema." in result.stdout
 
 
+@pytest.mark.pen_sample
 def test_reading_the_model_leaves_docutils_registry_as_it_was():
     from docutils.parsers.rst import directives, roles
 
@@ -67,6 +70,7 @@ def test_reading_the_model_leaves_docutils_registry_as_it_was():
     assert (dict(directives._directives), dict(roles._roles)) == before
 
 
+@pytest.mark.pen_sample
 def test_the_corpus_looks_like_pen_files(model):
     n = 2 * len(model.shapes)  # every real shape is used at least twice
     items = corpus.generate(n, seed="shape", pen_wiki=PEN_WIKI)
@@ -104,6 +108,7 @@ def test_the_corpus_looks_like_pen_files(model):
     assert sizes[0] < 1500 and sizes[-1] > 5000
 
 
+@pytest.mark.pen_sample
 def test_the_model_is_read_from_the_files_given_at_run_time(tmp_path):
     sample = tmp_path / "wiki" / "Tramita_GOV_BR"
     sample.mkdir(parents=True)
@@ -119,6 +124,7 @@ def test_the_model_is_read_from_the_files_given_at_run_time(tmp_path):
     assert model.separators == ["|"]
 
 
+@pytest.mark.pen_sample
 def test_generated_playbooks_build_with_the_handbook_without_warnings(make_app, tmp_path):
     src = tmp_path / "handbook"
     shutil.copytree(PROJECT / "source", src)
@@ -135,6 +141,7 @@ def test_generated_playbooks_build_with_the_handbook_without_warnings(make_app, 
         assert playbook_category(app.config, item.path[:-4]) == item.category
 
 
+@pytest.mark.pen_sample
 def test_the_command_line_never_overwrites_a_file(tmp_path):
     item = corpus.generate(1, pen_wiki=PEN_WIKI)[0]
     existing = tmp_path / item.path
@@ -156,6 +163,7 @@ def test_sizes_from_bench_n():
         harness.parse_sizes("mil", ())
 
 
+@pytest.mark.pen_sample
 def test_the_harness_runs_end_to_end_on_a_tiny_handbook(tmp_path, chromium):
     """Every step runs (builds, baseline, incremental, check, search in Chromium) and the
     figures come out; the numbers themselves are not judged here."""

@@ -32,9 +32,8 @@ def blocks(page: str, css: str) -> list[str]:
     return [htmllib.unescape(re.sub(r"<[^>]+>", "", block)) for block in found]
 
 
-def test_guide_is_a_page_of_the_handbook_and_builds_clean(make_app, tmp_path):
-    app = make_app("html", srcdir=handbook(tmp_path), freshenv=True)
-    app.build()
+def test_guide_is_a_page_of_the_handbook_and_builds_clean(handbook_site):
+    app = handbook_site
     assert normalized_warnings(app) == ""
     page = (app.outdir / "guia" / "index.html").read_text(encoding="utf-8")
     assert "<h1>Guia de redação de playbooks" in page
@@ -52,9 +51,8 @@ def test_guide_is_a_page_of_the_handbook_and_builds_clean(make_app, tmp_path):
     assert 'href="../../guia/index.html">Guia de redação</a>' in seed
 
 
-def test_examples_show_the_checker_real_output(make_app, tmp_path):
-    app = make_app("html", srcdir=handbook(tmp_path), freshenv=True)
-    app.build()
+def test_examples_show_the_checker_real_output(handbook_site):
+    app = handbook_site
     page = (app.outdir / "guia" / "index.html").read_text(encoding="utf-8")
     sources = blocks(page, "playbook-example highlight-rst")
     outputs = [block.rstrip("\n") for block in blocks(page, "playbook-example-output")]

@@ -23,13 +23,13 @@ def handbook_copy(tmp_path):
     return src
 
 
+@pytest.mark.pen_sample
 def test_seed_is_kept_byte_for_byte():
     assert SEED_PATH.read_bytes() == SEED.read_bytes()
 
 
-def test_handbook_builds_without_any_warning(make_app, tmp_path):
-    app = make_app("html", srcdir=handbook_copy(tmp_path), freshenv=True)
-    app.build()
+def test_handbook_builds_without_any_warning(handbook_site):
+    app = handbook_site
     assert normalized_warnings(app) == ""
     page = (app.outdir / "playbooks" / "sei" / "suporte-ao-sei.html").read_text(encoding="utf-8")
     assert "Suporte ao SEI" in page and 'lang="pt-BR"' in page
@@ -65,18 +65,14 @@ def pen_wiki_root(tmp_path):
 
 
 @pytest.fixture
-def pen_wiki_build(make_app, tmp_path):
-    if not PEN_WIKI.is_dir():
-        pytest.fail(f"PEN's sample is missing: {PEN_WIKI}")
-    src = pen_wiki_root(tmp_path)
-    app = make_app("html", srcdir=src, freshenv=True)
-    app.build()
-    return src, app
+def pen_wiki_build(pen_wiki_site):
+    return pen_wiki_site
 
 
 LINE_RE = re.compile(r"^<srcdir>/(?P<path>\S.*?):(?P<line>\d+): (?P<level>WARNING|ERROR): (?P<msg>.*?) \[(?P<type>[\w.]+)\]$")
 
 
+@pytest.mark.pen_sample
 def test_pen_wiki_builds_with_only_its_real_defects(pen_wiki_build, capsys):
     src, app = pen_wiki_build
     reported = []
@@ -115,6 +111,7 @@ def test_pen_wiki_builds_with_only_its_real_defects(pen_wiki_build, capsys):
     ]
 
 
+@pytest.mark.pen_sample
 def test_checker_on_loose_pen_wiki_files_names_the_kind(capsys):
     code = check.main(["--conf", str(PROJECT / "conf.py"), "--source", str(PROJECT / "source"), str(PEN_WIKI)])
     out = capsys.readouterr().out

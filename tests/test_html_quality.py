@@ -16,7 +16,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import PROJECT
+from conftest import PROJECT, wait_until
 
 NODE_MODULES = PROJECT / "node_modules"
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -173,6 +173,16 @@ def open_page(browser_context, base: str, page_path: str):
     return page, errors
 
 
+#: Resolves once every finite animation and CSS transition running in the page has ended.
+TRANSITIONS_DONE = """async () => {
+  const running = document.getAnimations().filter(
+    (a) => a.playState === 'running' && a.effect && a.effect.getComputedTiming().endTime !== Infinity);
+  const ended = Promise.all(running.map((a) => a.finished.catch(() => null)));
+  await Promise.race([ended, new Promise((done) => setTimeout(done, 10000))]);  // never hangs
+  return true;
+}"""
+
+
 def tab_until(page, control_id: str, limit: int) -> dict | None:
     """Press Tab until the control is focused (from the top of the page)."""
     for _ in range(limit):
@@ -199,7 +209,7 @@ def test_every_control_is_reachable_with_tab_and_shows_focus(site, serve, browse
             continue
         if state["id"] is not None and state["id"] not in reached:
             if state["opacity"] < 0.5 or not state["ring"]:
-                page.wait_for_timeout(400)  # let a CSS transition on focus finish
+                page.evaluate(TRANSITIONS_DONE)  # a CSS transition on focus, run to its end
                 state = page.evaluate(FOCUS_STATE)
             reached[state["id"]] = state
     missing = [c for c in controls if c["id"] not in reached]
@@ -240,7 +250,11 @@ def test_buttons_work_with_enter_and_space(site, serve, browser_context, page_pa
             assert tab_until(page, control["id"], len(controls) + 5), control
             before = page.url
             page.keyboard.press(key)
-            page.wait_for_timeout(150)
+            if _is_copy(control):  # the clipboard is read once it holds the copy (polled, with a deadline)
+                wait_until(page, "navigator.clipboard.readText().then(t => t.trim() !== '')",
+                           message=f"{control} com {key!r} não copiou nada")
+            else:
+                page.wait_for_timeout(150)  # a sent form starts loading its page (see wait_for_load_state)
             assert errors == [], (control, key, errors)
             if _is_copy(control):
                 copied = page.evaluate("navigator.clipboard.readText()")

@@ -7,7 +7,7 @@ import re
 import signal
 import subprocess
 import sys
-import time
+from pathlib import Path
 
 import pytest
 from conftest import PEN_WIKI, SEED
@@ -57,6 +57,7 @@ def pen_import(tmp_path_factory):
             "before": before, "after_first": after_first, "after_second": after_second}
 
 
+@pytest.mark.pen_sample
 def test_pen_wiki_import_report(pen_import):
     out = pen_import["first"].stdout
     # 48 playbooks and 2 general pages imported; PEN's own "Suporte ao SEI" would replace the
@@ -97,6 +98,7 @@ def _report_blocks(out: str) -> dict[str, list[str]]:
     return blocks
 
 
+@pytest.mark.pen_sample
 def test_only_keyword_separators_and_parenthesised_placeholders_change(pen_import):
     project = pen_import["project"]
     out = pen_import["first"].stdout
@@ -146,6 +148,7 @@ def test_only_keyword_separators_and_parenthesised_placeholders_change(pen_impor
     assert "Status 2; monitoramento; gearman; supervisor; verificação; Parado \n" in keywords
 
 
+@pytest.mark.pen_sample
 def test_images_are_copied_and_resolve(pen_import):
     project, html = pen_import["project"], pen_import["html"]
     images = project / "source" / "playbooks" / "tramita" / "_static" / "images"
@@ -161,6 +164,7 @@ def test_images_are_copied_and_resolve(pen_import):
         assert (page.parent / src).resolve().is_file()
 
 
+@pytest.mark.pen_sample
 def test_build_warns_about_exactly_what_the_report_listed(pen_import):
     html, out = pen_import["html"], pen_import["first"].stdout
     listed = report_problems(out)
@@ -184,6 +188,7 @@ def test_build_warns_about_exactly_what_the_report_listed(pen_import):
     assert 'href="../../paginas/index.html"' in seed.read_text(encoding="utf-8")
 
 
+@pytest.mark.pen_sample
 def test_second_identical_import_changes_nothing(pen_import):
     assert pen_import["after_second"] == pen_import["after_first"]
     out = pen_import["second"].stdout
@@ -191,6 +196,7 @@ def test_second_identical_import_changes_nothing(pen_import):
     assert report_problems(out) == report_problems(pen_import["first"].stdout)
 
 
+@pytest.mark.pen_sample
 def test_seed_is_recognised_as_already_in_the_handbook(tmp_path):
     project = project_copy(tmp_path)
     before = tree_digest(project)
@@ -201,6 +207,7 @@ def test_seed_is_recognised_as_already_in_the_handbook(tmp_path):
     assert tree_digest(project) == before
 
 
+@pytest.mark.pen_sample
 def test_seed_into_a_handbook_without_it(tmp_path):
     project = project_copy(tmp_path)
     (project / SEED_IN_HANDBOOK).unlink()
@@ -304,6 +311,55 @@ def test_keywords_with_markup_or_lists_are_left_alone(tmp_path):
     assert b"\r\nSEI; Erro\r\n" in crlf and crlf.count(b"\r\n") == crlf.count(b"\n")
 
 
+#: ``python -m playbooks import ...`` that stops in the middle of its N-th atomic file write
+#: (argv[1]): half of the bytes are in the temporary file, the path of which it prints, and it
+#: waits there to be killed.
+STOPPING_IMPORT = """
+import os, runpy, sys
+
+stop_at = int(sys.argv[1])
+sys.argv = ["playbooks", *sys.argv[2:]]
+real_fdopen = os.fdopen
+writes = 0
+
+
+class HalfThenPause:
+    def __init__(self, file, path):
+        self.file, self.path = file, path
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return self.file.__exit__(*exc)
+
+    def write(self, chunk):
+        half = len(chunk) // 2
+        self.file.write(chunk[:half])
+        self.file.flush()
+        print(self.path, flush=True)
+        sys.stdin.read()  # blocks: the test kills the process here
+
+    def __getattr__(self, name):
+        return getattr(self.file, name)
+
+
+def fdopen(fd, *args, **kwargs):
+    global writes
+    file = real_fdopen(fd, *args, **kwargs)
+    path = os.readlink(f"/proc/self/fd/{fd}")
+    if os.path.basename(path).startswith(".") and path.endswith(".tmp"):  # atomic.py's temporary file
+        writes += 1
+        if writes == stop_at:
+            return HalfThenPause(file, path)
+    return file
+
+
+os.fdopen = fdopen
+runpy.run_module("playbooks", run_name="__main__", alter_sys=True)
+"""
+
+
 def test_killed_import_leaves_every_file_as_it_was_or_complete(tmp_path):
     """SIGKILL an import of many files midway: no file is ever half-written."""
     project = project_copy(tmp_path)
@@ -323,27 +379,30 @@ def test_killed_import_leaves_every_file_as_it_was_or_complete(tmp_path):
         if number % 2:  # half of them already exist, with the writer's older text
             old[target] = playbook(title).encode("utf-8")
             target.write_bytes(old[target])
-    command = [sys.executable, "-m", "playbooks", "import", "--conf", "conf.py", "--source", "source", "--force",
-               str(src.parent)]
+    arguments = ["import", "--conf", "conf.py", "--source", "source", "--force", str(src.parent)]
+    command = [sys.executable, "-m", "playbooks", *arguments]
     env = {**clean_env(), "PYTHONPATH": str(project / "_ext")}
 
     def complete() -> int:
         return sum(1 for t, data in new.items() if t.exists() and t.stat().st_size == len(data))
 
-    # Three runs, each killed at a later point (the files written by an earlier run are
+    # Three runs, each stopped in the middle of its k-th file write (half of the bytes in
+    # the temporary file) and killed there (the files written by an earlier run are
     # "unchanged" for the next one, which goes on with the rest).
-    for threshold in (15, 90, 165):
-        process = subprocess.Popen(command, cwd=project, env=env,
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for stop_at in (15, 75, 75):
+        before = complete()
+        process = subprocess.Popen([sys.executable, "-c", STOPPING_IMPORT, str(stop_at), *arguments], cwd=project,
+                                   env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                   text=True)
         try:
-            deadline = time.monotonic() + 120
-            while time.monotonic() < deadline and process.poll() is None and complete() < threshold:
-                time.sleep(0.002)
-            assert process.poll() is None, "the import ended before it could be interrupted"
-            os.kill(process.pid, signal.SIGKILL)
+            temporary = process.stdout.readline().strip()
+            assert temporary, "the import ended before it could be interrupted"
+            process.send_signal(signal.SIGKILL)
         finally:
             process.wait(timeout=30)
         assert process.returncode == -signal.SIGKILL
+        half_written = target_dir / os.path.basename(temporary)[1:].rsplit(".", 2)[0]
+        assert half_written in new
         states = {"absent": 0, "as it was": 0, "complete": 0}
         for target, data in new.items():
             if not target.exists():
@@ -356,8 +415,10 @@ def test_killed_import_leaves_every_file_as_it_was_or_complete(tmp_path):
             else:
                 assert current == old.get(target), f"{target.name} is neither as it was nor complete"
                 states["as it was"] += 1
-        assert threshold <= states["complete"] < count, states  # interrupted midway
-        assert states["absent"] + states["as it was"] > 0
+        assert states["complete"] == before + stop_at - 1, states  # the ones written before the stop
+        # the one being written: as it was (or absent); its half is only in the temporary file
+        assert half_written.read_bytes() == old[half_written] if half_written in old else not half_written.exists()
+        assert 0 < Path(temporary).stat().st_size < len(new[half_written])
     # only hidden temporary files may be left next to them; the build never reads those
     leftovers = [p.name for p in target_dir.iterdir() if p.name not in {t.name for t in new}]
     assert all(name.startswith(".") and name.endswith(".tmp") for name in leftovers), leftovers

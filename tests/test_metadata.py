@@ -61,9 +61,8 @@ def test_team_level(text, level):
     assert team_level(text) == level
 
 
-@pytest.mark.sphinx("html", testroot="catalog", freshenv=True)
-def test_records_title_node_and_warnings(app):
-    app.build()
+def test_records_title_node_and_warnings(catalog_site):
+    app = catalog_site
     records = get_records(app.env)
     status = records["playbooks/tramita/status"]
     assert status["display_title"] == "Processo parado no status 2"
@@ -84,14 +83,12 @@ def test_records_title_node_and_warnings(app):
     warnings = normalized_warnings(app)
     assert ("<srcdir>/playbooks/sei/abertura.rst:33: WARNING: as palavras-chave estão separadas por ',' e '|'; "
             "separe-as com ';' (por exemplo: Abertura; Navegador; Sistema) [playbook.keyword_separator]") in warnings
-    assert "<srcdir>/playbooks/tramita/rascunho.rst:32: WARNING: as palavras-chave estão separadas por '/'" in warnings
+    assert "<srcdir>/playbooks/tramita/rascunho.rst:34: WARNING: as palavras-chave estão separadas por '/'" in warnings
     assert records["playbooks/sei/abertura"]["keywords"] == ["Abertura", "Navegador", "Sistema"]
 
 
-@pytest.mark.sphinx("html", testroot="catalog", freshenv=True,
-                    confoverrides={"suppress_warnings": ["playbook.keyword_separator"]})
-def test_separator_warning_can_be_suppressed(app):
-    app.build()
+def test_separator_warning_can_be_suppressed(shared_sites):
+    app = shared_sites.get("catalog", suppress_warnings=["playbook.keyword_separator"])
     assert "keyword_separator" not in normalized_warnings(app)
     assert get_records(app.env)["playbooks/tramita/rascunho"]["keywords"] == ["Recibo", "Trâmite", "Painel"]
 
@@ -103,9 +100,10 @@ def test_checker_reports_the_same_separator_warnings(rootdir, capsys):
     assert code == 1
     found = re.findall(r"(\S+\.rst):(\d+): WARNING: (.*) \[playbook\.keyword_separator\]", out)
     assert sorted((path.rsplit("/", 2)[-2] + "/" + path.rsplit("/", 1)[-1], int(line)) for path, line, _ in found) == [
-        ("sei/abertura.rst", 33), ("tramita/rascunho.rst", 32)]
+        ("sei/abertura.rst", 33), ("tramita/rascunho.rst", 34)]
 
 
+@pytest.mark.pen_sample
 def test_make_check_suggests_semicolons_on_pen_files():
     result = subprocess.run(
         [sys.executable, "-m", "playbooks", "check", "--conf", "conf.py", "--source", "source",

@@ -7,6 +7,7 @@ so the test never reaches out either).
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -51,16 +52,39 @@ def visit(browser_context, base: str, page_path: str) -> tuple[list[str], list[s
             if urlsplit(r.url).netloc == local else None)
     page.on("response", lambda r: failed.append(f"{r.url} ({r.status})")
             if r.status >= 400 and urlsplit(r.url).netloc == local else None)
+    # The page's clock is Playwright's: timers (late requests, polling, lazy loading on a
+    # timer) fire when the test advances it, not after a guessed real-time delay.
+    page.clock.install()
     page.goto(base + page_path, wait_until="networkidle")
-    page.wait_for_timeout(300)  # late requests (timers, lazy loading)
+    page.clock.run_for(10 * 60 * 1000)  # every timer of the next ten minutes has fired
     # Let the page's own scripts react to a user: hover, focus, scroll.
     page.mouse.move(200, 200)
     page.keyboard.press("Tab")
     page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
-    page.wait_for_load_state("networkidle")
+    page.clock.run_for(10 * 60 * 1000)
+    settle(page)
     page.close()
     browser_context.unroute("**/*")
     return outside, failed
+
+
+def settle(page, quiet_ms: int = 500, deadline_ms: int = 30_000) -> None:
+    """Wait until the page has started no resource load for ``quiet_ms`` (resource timing
+    entries, counted in the page), up to a deadline: a condition, not a fixed sleep."""
+    page.evaluate("""() => { window.__loads = performance.getEntriesByType('resource').length;
+      new PerformanceObserver((list) => { window.__loads += list.getEntries().length; })
+        .observe({type: 'resource'}); }""")
+    deadline = time.monotonic() + deadline_ms / 1000
+    seen, since = page.evaluate("window.__loads"), time.monotonic()
+    while time.monotonic() < deadline:
+        page.wait_for_load_state("networkidle")
+        now = page.evaluate("window.__loads")
+        if now != seen:
+            seen, since = now, time.monotonic()
+        elif (time.monotonic() - since) * 1000 >= quiet_ms:
+            return
+        page.clock.run_for(1000)
+    raise AssertionError(f"the page kept loading resources for {deadline_ms} ms")
 
 
 @pytest.mark.parametrize("page_path", PAGES)
@@ -92,7 +116,11 @@ def test_the_route_guard_does_catch_outside_requests(tmp_path, serve, browser_co
     (tmp_path / "index.html").write_text(
         '<!DOCTYPE html><html lang="pt-BR"><head><title>x</title>'
         '<link rel="stylesheet" href="https://fonts.example.com/a.css"></head>'
-        '<body><img src="//cdn.example.net/x.png" alt=""></body></html>', encoding="utf-8")
+        '<body><img src="//cdn.example.net/x.png" alt="">'
+        # a late request, on a timer long after the load (a fixed 300 ms wait missed these)
+        '<script>setTimeout(() => { new Image().src = "https://late.example.org/x.png"; }, 120000);</script>'
+        '</body></html>', encoding="utf-8")
     base = serve(tmp_path)
     outside, _ = visit(browser_context, base, "index.html")
-    assert {urlsplit(u.split()[1]).netloc for u in outside} == {"fonts.example.com", "cdn.example.net"}, outside
+    assert {urlsplit(u.split()[1]).netloc for u in outside} == {
+        "fonts.example.com", "cdn.example.net", "late.example.org"}, outside

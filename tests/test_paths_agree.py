@@ -41,7 +41,8 @@ TODAY = "2026-06-01"
 
 
 def _sources() -> dict[str, str]:
-    found = {"seed": decode(SEED.read_bytes())}
+    # read at import: without PEN's sample (the module is marked pen_sample) nothing
+    found = {"seed": decode(SEED.read_bytes())} if SEED.is_file() else {}
     for path in sorted(PEN_WIKI.rglob("*.rst")) if PEN_WIKI.is_dir() else []:
         text = decode(path.read_bytes())
         if "Palavras" in text and "Modelo de Resposta" in text:

@@ -36,7 +36,9 @@ STANDARD = PROJECT / "tests" / "roots" / "test-standard"
 
 
 def corpus() -> dict[str, bytes]:
-    files = {"seed": SEED.read_bytes()}
+    # Read at import; without PEN's sample only the test roots' files (the tests that draw
+    # from here are marked pen_sample and do not run then).
+    files = {"seed": SEED.read_bytes()} if SEED.is_file() else {}
     if PEN_WIKI.is_dir():
         for path in sorted(PEN_WIKI.rglob("*.rst")):
             files[path.name] = path.read_bytes()
@@ -172,6 +174,7 @@ def run_checker(src: Path, file: Path, conf: Path | None = None) -> tuple[int, s
     return code, out.getvalue()
 
 
+@pytest.mark.pen_sample
 @profile(CHECKER_EXAMPLES)
 @given(mutated_playbook())
 def test_checker_never_crashes_on_mutated_playbooks(handbook_dir, sample):
@@ -183,6 +186,7 @@ def test_checker_never_crashes_on_mutated_playbooks(handbook_dir, sample):
     assert_clean_checker_output(out, check.display_path(file), data)
 
 
+@pytest.mark.pen_sample
 @profile(CHECKER_EXAMPLES // 3)
 @given(mutated_playbook())
 def test_checker_never_crashes_on_loose_files(tmp_path_factory, sample):
@@ -198,6 +202,7 @@ def test_checker_never_crashes_on_loose_files(tmp_path_factory, sample):
     assert_clean_checker_output("\n".join(lines), check.display_path(file), data)
 
 
+@pytest.mark.pen_sample
 @profile(SPHINX_EXAMPLES)
 @given(mutated_playbook())
 def test_sphinx_build_never_crashes_on_mutated_playbooks(handbook_dir, sample):
@@ -242,7 +247,8 @@ def ten_megabyte_files() -> dict[str, bytes]:
     }
 
 
-@pytest.mark.parametrize("name", sorted(ten_megabyte_files()))
+@pytest.mark.pen_sample
+@pytest.mark.parametrize("name", ["binario.rst", "linha-longa.rst", "nulos.rst", "repetido.rst"])
 def test_checker_gives_one_clear_error_for_a_10_mb_file(tmp_path, name):
     src = tmp_path / "src"
     shutil.copytree(STANDARD, src)
@@ -257,6 +263,7 @@ def test_checker_gives_one_clear_error_for_a_10_mb_file(tmp_path, name):
     assert "10,0 MB" in reports[0]
 
 
+@pytest.mark.pen_sample
 def test_sphinx_gives_one_clear_error_for_a_10_mb_file_and_builds_the_rest(make_app, tmp_path):
     src = tmp_path / "src"
     shutil.copytree(STANDARD, src)
@@ -270,6 +277,7 @@ def test_sphinx_gives_one_clear_error_for_a_10_mb_file_and_builds_the_rest(make_
     assert not (Path(app.outdir) / "playbooks" / "sei" / "repetido.html").exists()
 
 
+@pytest.mark.pen_sample
 def test_long_playbook_under_the_limit_is_checked(tmp_path):
     """~900 KB: 150 copies of the seed (each a title and eight sections) and 20,000 empty
     sections.  (Cubic work per heading once made this take hours.)"""
@@ -302,6 +310,7 @@ def test_control_characters_from_a_playbook_are_escaped_in_reports(make_app, tmp
         assert not [l for l in lines if "\x1b" in l or "\x00" in l or "\u202e" in l]
 
 
+@pytest.mark.pen_sample
 def test_a_file_cut_in_the_middle_of_a_character_is_one_clear_error(make_app, tmp_path):
     src = tmp_path / "src"
     shutil.copytree(STANDARD, src)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import sys
 
+import pytest
 from conftest import PEN_WIKI, PROJECT, normalized_warnings
 
 sys.path.insert(0, str(PROJECT))
@@ -28,9 +29,16 @@ def pages(outdir):
     return found | {"searchindex.js": (outdir / "searchindex.js").read_bytes()}
 
 
-def test_playbooks_are_read_first_and_the_site_is_the_same_as_in_sphinx_order(make_app, tmp_path):
-    app = make_app("html", srcdir=handbook(tmp_path, "a"), freshenv=True,
-                   confoverrides={"suppress_warnings": CORPUS_SUPPRESS})
+#: Both builds see the same day, even across midnight: Sphinx's dates (the pages' "last
+#: updated") follow SOURCE_DATE_EPOCH, review dates follow playbook_today.
+FIXED_DAY = {"SOURCE_DATE_EPOCH": "1736942400", "playbook_today": "2025-01-15"}  # 2025-01-15 12:00 UTC
+CONF = {"suppress_warnings": CORPUS_SUPPRESS, "playbook_today": FIXED_DAY["playbook_today"]}
+
+
+@pytest.mark.pen_sample
+def test_playbooks_are_read_first_and_the_site_is_the_same_as_in_sphinx_order(make_app, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXED_DAY["SOURCE_DATE_EPOCH"])
+    app = make_app("html", srcdir=handbook(tmp_path, "a"), freshenv=True, confoverrides=CONF)
     order = []
     app.connect("doctree-read", lambda app, doctree: order.append(app.env.docname))
     app.build()
@@ -39,8 +47,7 @@ def test_playbooks_are_read_first_and_the_site_is_the_same_as_in_sphinx_order(ma
     assert kinds == sorted(kinds, reverse=True) and True in kinds and False in kinds
     assert order[-2:] == ["index", "playbooks/index"]
 
-    plain = make_app("html", srcdir=handbook(tmp_path, "b"), freshenv=True,
-                   confoverrides={"suppress_warnings": CORPUS_SUPPRESS})
+    plain = make_app("html", srcdir=handbook(tmp_path, "b"), freshenv=True, confoverrides=CONF)
     listeners = plain.events.listeners["env-before-read-docs"]
     listeners[:] = [l for l in listeners if l.handler is not read_order.playbooks_first]
     plain_order = []
@@ -49,3 +56,4 @@ def test_playbooks_are_read_first_and_the_site_is_the_same_as_in_sphinx_order(ma
     assert plain_order == sorted(plain_order)  # Sphinx's own order: index pages first
     assert plain_order != order
     assert pages(app.outdir) == pages(plain.outdir)
+    assert "15/01/2025" in (app.outdir / "index.html").read_text(encoding="utf-8")  # the fixed day

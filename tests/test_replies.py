@@ -67,6 +67,7 @@ def templates(source):
 # --- The seed -------------------------------------------------------------------------------
 
 
+@pytest.mark.pen_sample
 def test_seed_is_one_template_with_the_exact_plain_text():
     (template,) = templates(SEED)
     record = template.as_record()
@@ -78,6 +79,7 @@ def test_seed_is_one_template_with_the_exact_plain_text():
     assert record["line"] == 23  # "Prezado (a) [inserir nome do Usuário]," in the seed
 
 
+@pytest.mark.pen_sample
 def test_seed_plain_text_has_no_special_spaces_pilcrow_or_hard_wraps():
     (template,) = templates(SEED)
     text = template.text
@@ -88,6 +90,7 @@ def test_seed_plain_text_has_no_special_spaces_pilcrow_or_hard_wraps():
         assert paragraph == paragraph.strip() and "\n" not in paragraph and "  " not in paragraph
 
 
+@pytest.mark.pen_sample
 def test_seed_html_has_one_paragraph_per_paragraph():
     (template,) = templates(SEED)
     paragraphs = re.findall(r"<p>(.*?)</p>", template.html)
@@ -103,6 +106,7 @@ def html_escape(text):
 # --- Alternative replies ---------------------------------------------------------------------
 
 
+@pytest.mark.pen_sample
 def test_two_bold_labels_make_two_templates_without_their_labels():
     first, second = templates(TWO_REPLIES)
     assert first.label == "Modelo de resposta para o Destinatário"
@@ -116,6 +120,7 @@ def test_two_bold_labels_make_two_templates_without_their_labels():
     assert "Informamos que situação reportada" not in first.text
 
 
+@pytest.mark.pen_sample
 def test_lists_and_links_of_the_two_template_file_in_plain_text():
     first, second = templates(TWO_REPLIES)
     lines = first.text.split("\n")
@@ -134,6 +139,7 @@ def test_lists_and_links_of_the_two_template_file_in_plain_text():
             "#33-opcional-script-de-monitoramento);") in first.text
 
 
+@pytest.mark.pen_sample
 def test_lists_and_links_of_the_two_template_file_in_html():
     first, second = templates(TWO_REPLIES)
     faq = "https://wiki.processoeletronico.gov.br/pt-br/latest/Tramita_GOV_BR/Perguntas_frequentes/index.html"
@@ -233,6 +239,7 @@ def test_placeholders_same_one_twice_is_one_value():
                              "Obrigado, [Nome do Usuário]. Nota [1] e [] e [literal] e [link] (https://e.example).")
 
 
+@pytest.mark.pen_sample
 def test_real_placeholders_of_pen_files():
     path = PEN_WIKI / "Sistema_Eletronico_de_Informação_SEI" / "Erro_no_modulo_estatistica_do_SEI–PEN.rst"
     (template,) = templates(path)
@@ -275,6 +282,7 @@ def test_two_greetings_in_one_template_are_two_slots():
 # --- Drafts ----------------------------------------------------------------------------------------
 
 
+@pytest.mark.pen_sample
 @pytest.mark.parametrize("path", [*NUP_DRAFTS, TRAMITA_DRAFT], ids=lambda p: p.name)
 def test_real_replies_under_construction_are_drafts(path):
     (template,) = templates(path)
@@ -282,6 +290,7 @@ def test_real_replies_under_construction_are_drafts(path):
     assert template.as_record()["draft"] is True
 
 
+@pytest.mark.pen_sample
 def test_em_construcao_inside_a_sentence_is_not_a_draft():
     (template,) = templates(PROSE_IN_CONSTRUCTION)
     assert "estão em construção" in template.text
@@ -298,6 +307,7 @@ def test_draft_marker(text, draft):
     assert template.draft is draft
 
 
+@pytest.mark.pen_sample
 def test_every_real_pen_reply_is_computed():
     """All 49 real playbooks: their reply sections split without error, every text clean."""
     count = 0
@@ -318,6 +328,7 @@ def html_build(tmp_path_factory):
     return build(tmp_path_factory.mktemp("replies-html"))
 
 
+@pytest.mark.pen_sample
 def test_records_hold_replies_and_draft(html_build):
     records = get_records(html_build.env)
     seed = records["playbooks/sei/suporte-ao-sei"]
@@ -339,6 +350,7 @@ def test_records_hold_replies_and_draft(html_build):
     pickle.dumps(records)  # plain data: the environment pickles it
 
 
+@pytest.mark.pen_sample
 def test_drafts_are_not_warnings(html_build):
     warnings = normalized_warnings(html_build)
     # Only the real list-indentation error of the two-template file (and its keyword
@@ -349,6 +361,7 @@ def test_drafts_are_not_warnings(html_build):
         "Bullet list ends without a blank line; unexpected unindent. [docutils]"]
 
 
+@pytest.mark.pen_sample
 def test_page_embeds_build_time_flavours(html_build):
     page = (html_build.outdir / "playbooks" / "testes" / "passos.html").read_text(encoding="utf-8")
     assert page.count('class="reply"') == 1
@@ -360,6 +373,7 @@ def test_page_embeds_build_time_flavours(html_build):
     assert "</" not in data
 
 
+@pytest.mark.pen_sample
 def test_draft_page_has_badge_and_no_copy_button(html_build):
     page = (html_build.outdir / "playbooks" / "nup" / "adesao-ao-nup.html").read_text(encoding="utf-8")
     assert '<span class="reply-badge">Em construção</span>' in page
@@ -367,6 +381,7 @@ def test_draft_page_has_badge_and_no_copy_button(html_build):
     assert "Resposta em Construção." in page
 
 
+@pytest.mark.pen_sample
 def test_parallel_build_gives_the_same_records_and_pages(tmp_path, html_build):
     parallel = build(tmp_path / "parallel", parallel=2)
     from sphinx.util.console import strip_colors
@@ -380,6 +395,7 @@ def test_parallel_build_gives_the_same_records_and_pages(tmp_path, html_build):
             re.findall(r'<div aria-label.*?class="reply.*?</script>', theirs, re.S)
 
 
+@pytest.mark.pen_sample
 @pytest.mark.parametrize("buildername", ["text", "man", "latex"])
 def test_other_builders_show_the_reply_text(tmp_path, buildername):
     app = build(tmp_path, buildername)
@@ -392,6 +408,7 @@ def test_other_builders_show_the_reply_text(tmp_path, buildername):
         assert "[Em construção]" in draft
 
 
+@pytest.mark.pen_sample
 def test_incremental_rebuild_updates_record_and_page(tmp_path):
     from sphinx.testing.util import SphinxTestApp
 

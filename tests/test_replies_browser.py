@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime
+from urllib.parse import urlsplit
 
 import pytest
+from conftest import CHROMIUM, CHROMIUM_ARGS, wait_until
 from playwright.sync_api import expect
 from replies_support import SEED_TEXT, TWO_REPLIES, build
 from test_replies import templates
+
+pytestmark = pytest.mark.pen_sample  # every test here opens the site built from PEN's files
 
 SAO_PAULO = datetime.timezone(datetime.timedelta(hours=-3))  # no daylight saving since 2019
 SEED_PAGE = "playbooks/sei/suporte-ao-sei.html"
@@ -175,6 +179,38 @@ def test_copy_falls_back_to_a_copy_event_without_navigator_clipboard(site, serve
     assert page.errors == []
 
 
+def test_copy_on_a_plain_http_intranet_address(site, serve, chromium):
+    """The real insecure origin: an intranet host name over plain HTTP, where Chromium
+    gives no navigator.clipboard (127.0.0.1 and localhost count as secure)."""
+    base = serve(site)
+    port = urlsplit(base).port
+    browser = chromium.browser_type.launch(
+        executable_path=CHROMIUM, headless=True,
+        args=[*CHROMIUM_ARGS, "--host-resolver-rules=MAP intranet.test 127.0.0.1"])
+    try:
+        context = browser.new_context(permissions=["clipboard-read", "clipboard-write"], locale="pt-BR",
+                                      timezone_id="America/Sao_Paulo")
+        page = open_page(context, f"http://intranet.test:{port}/", SEED_PAGE, when=at(15))
+        assert page.url.startswith("http://intranet.test:")
+        assert page.evaluate("window.isSecureContext") is False
+        assert page.evaluate("navigator.clipboard === undefined")
+        page.get_by_role("textbox", name="inserir nome do Usuário").fill("Rui")
+        assert copy(page) == "Resposta copiada."
+        expected = SEED_TEXT.replace("Bom dia/Boa tarde/Boa noite", "Boa tarde").replace(
+            "[inserir nome do Usuário]", "Rui")
+        # Read the system clipboard back from a secure page of the same browser.
+        reader = context.new_page()
+        reader.goto(base)
+        assert reader.evaluate("window.isSecureContext") is True
+        wait_until(reader, "(expected) => navigator.clipboard.readText().then((t) => t === expected)", expected,
+                   message=f"the clipboard does not hold the reply: {reader.evaluate('navigator.clipboard.readText()')!r}")
+        html = reader.evaluate(READ_HTML)
+        assert "<p>Prezado (a) Rui,</p>" in html and "<p>Boa tarde.</p>" in html
+        assert page.errors == []
+    finally:
+        browser.close()
+
+
 # --- Two templates, numbered steps and links ---------------------------------------------------------
 
 
@@ -246,7 +282,7 @@ def test_code_blocks_keep_sphinx_copybutton(site, serve, browser_context):
     expect(page.locator("div.highlight button.copybtn")).to_have_count(1)
     expect(page.locator("div.reply button.copybtn")).to_have_count(0)
     page.locator("div.highlight button.copybtn").click()
-    page.wait_for_function("navigator.clipboard.readText().then(t => t.includes('verifica.php'))")
+    wait_until(page, "navigator.clipboard.readText().then(t => t.includes('verifica.php'))")
     assert clipboard_text(page).strip() == "php verifica.php --usuario [login]"
 
 

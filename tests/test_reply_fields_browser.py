@@ -12,6 +12,8 @@ from conftest import PEN_WIKI, normalized_warnings
 from playwright.sync_api import expect
 from replies_support import make_source
 
+pytestmark = pytest.mark.pen_sample  # the site is built from PEN's files
+
 LOST_PASSWORD = (PEN_WIKI / "Protocolo_Integrado" /
                  "O_USUARIO_PERDEU_OU_ESQUECEU_A_SENHA_DE_ACESSO_AO_MODULO_DO_PROTOCOLO_INTEGRADO_E_SOLICITOU_UMA_NOVA.rst")
 PAGE = "playbooks/protocolo-integrado/senha-perdida.html"

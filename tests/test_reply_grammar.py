@@ -250,6 +250,7 @@ def real_templates(path: Path):
     return templates_for(build_outline(doctree, KIND, text.split("\n")), KIND)
 
 
+@pytest.mark.pen_sample
 def test_every_real_template_copies_without_placeholders_labels_or_instructions():
     rows, failures, totals = [], [], [0, 0, 0]
     for path in sorted(PEN_WIKI.rglob("*.rst")):
@@ -276,6 +277,7 @@ def test_every_real_template_copies_without_placeholders_labels_or_instructions(
 # --- make check ---------------------------------------------------------------------------------------
 
 
+@pytest.mark.pen_sample
 def test_make_check_notes_parenthesised_placeholders_and_a_handbook_can_suppress_them(tmp_path, capsys):
     from conftest import PROJECT
 
@@ -301,6 +303,7 @@ def test_make_check_notes_parenthesised_placeholders_and_a_handbook_can_suppress
     assert "placeholder_form" not in capsys.readouterr().out and code == 0
 
 
+@pytest.mark.pen_sample
 def test_a_bad_grammar_option_is_a_clear_configuration_error(make_app, tmp_path):
     from sphinx.errors import ConfigError
 

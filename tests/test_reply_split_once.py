@@ -10,6 +10,7 @@ import io
 import re
 from pathlib import Path
 
+import pytest
 from replies_support import make_source
 
 from playbooks.replies import extract
@@ -43,6 +44,7 @@ def _build(srcdir: Path, freshenv: bool):
     return app
 
 
+@pytest.mark.pen_sample
 def test_each_playbook_is_split_once_per_read(tmp_path, monkeypatch):
     srcdir = make_source(tmp_path / "src")
     # A reply that links to another page: the link's text is known only once resolved.

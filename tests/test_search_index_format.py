@@ -13,14 +13,46 @@ from playbooks.finding import search_index_format as fmt
 increasing = st.sets(st.integers(min_value=0, max_value=5000), max_size=300).map(sorted)
 
 
+def gap_form_length(numbers: list[int]) -> int:
+    """Length of the gap form, from its definition: one base-64 digit per 5 bits of each
+    gap (the sixth bit says "another digit follows"), at least one digit per gap."""
+    previous, length = -1, 0
+    for number in numbers:
+        gap = number - previous - 1
+        previous = number
+        length += max(1, -(-gap.bit_length() // 5))
+    return length
+
+
+def bitmap_form_length(numbers: list[int]) -> int:
+    """Length of the bitmap form: the marker, then one digit per 6 documents up to the last."""
+    return 1 + -(-(numbers[-1] + 1) // 6)
+
+
 @given(increasing)
 def test_document_lists_round_trip(numbers):
     text = fmt.encode_numbers(numbers)
     assert text is not None
     assert fmt.decode_numbers(text) == numbers
-    # never longer than the cheaper of the two forms
-    if numbers:
-        assert len(text) <= 1 + numbers[-1] // 6 + 1 or not text.startswith(fmt.BITMAP)
+    if not numbers:
+        assert text == ""
+        return
+    # Exactly as long as the cheaper of the two forms (gaps on a tie), and in that form.
+    gaps, bitmap = gap_form_length(numbers), bitmap_form_length(numbers)
+    assert len(text) == min(gaps, bitmap)
+    assert text.startswith(fmt.BITMAP) == (bitmap < gaps)
+
+
+@pytest.mark.parametrize(("numbers", "length", "form"), [
+    ([0], 1, "gaps"), ([40], 2, "gaps"), ([2000], 3, "gaps"),  # 1, 2 and 3 digits for one gap
+    (list(range(0, 12)), 3, "bitmap"),  # 12 gaps of 0 cost 12; the bitmap "~" + 2 digits
+    ([0, 1, 2], 2, "bitmap"),  # 3 gaps against "~" + 1 digit
+    ([0, 5], 2, "gaps"),  # a tie keeps the gaps
+    ([3, 400, 999], 5, "gaps"),  # gaps 3, 396, 598: 1 + 2 + 2 digits against a 168-character bitmap
+])
+def test_the_cheaper_form_is_chosen(numbers, length, form):
+    text = fmt.encode_numbers(numbers)
+    assert (len(text), "bitmap" if text.startswith(fmt.BITMAP) else "gaps") == (length, form)
 
 
 def test_dense_lists_become_bitmaps_and_sparse_lists_gaps():

@@ -9,6 +9,7 @@ from search_tickets import (ERROR, KNOWN_MISSES, PARAPHRASE, SEED, TICKET, TICKE
                             ticket_report)
 
 
+@pytest.mark.pen_sample
 def test_every_ticket_finds_its_playbook_first(make_app, tmp_path, serve, browser_context):
     if not PEN_WIKI.is_dir() or not SEED.is_file():
         pytest.fail(f"PEN's sample or the seed is missing: {PEN_WIKI}, {SEED}")

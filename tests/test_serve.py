@@ -16,10 +16,19 @@ from workflow import STAMP, clean_env, project_copy
 PAGE = "playbooks/sei/suporte-ao-sei.html"
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+def reserve_port() -> socket.socket:
+    """A port for ``make serve``, held until its server has bound it.
+
+    sphinx-autobuild needs the number up front (it writes it into the reload script), so
+    the server cannot bind port 0 itself.  Instead of closing a probe socket and hoping the
+    port stays free until the first build is done, the port stays bound here, without
+    listening and with SO_REUSEADDR: the kernel gives it to no one else, and the server's
+    own SO_REUSEADDR bind (asyncio's default on Linux) still succeeds.
+    """
+    sock = socket.socket()
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    return sock
 
 
 def listeners(port: int) -> list[str]:
@@ -41,7 +50,8 @@ def listeners(port: int) -> list[str]:
 @pytest.fixture
 def served(tmp_path):
     project = project_copy(tmp_path)
-    port = free_port()
+    reservation = reserve_port()
+    port = reservation.getsockname()[1]
     log = open(tmp_path / "serve.log", "w+")
     process = subprocess.Popen(
         ["make", "--no-print-directory", "-o", STAMP, "serve", f"SERVE_PORT={port}"],
@@ -60,9 +70,11 @@ def served(tmp_path):
             if process.poll() is not None or time.monotonic() > deadline:
                 log.seek(0)
                 pytest.fail(f"make serve did not serve {PAGE}:\n{log.read()[-3000:]}")
-            time.sleep(0.3)
+            time.sleep(0.3)  # polling, until the page answers or the deadline
+        reservation.close()  # the server listens on the port now
         yield project, port, base
     finally:
+        reservation.close()
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGTERM)  # the process group this fixture started
             try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import sys
 
+import pytest
 from conftest import PEN_WIKI, PROJECT, normalized_warnings
 
 sys.path.insert(0, str(PROJECT))
@@ -32,6 +33,7 @@ def build(make_app, folder, n: int):
     return app, items
 
 
+@pytest.mark.pen_sample
 def test_a_playbook_page_is_the_same_whatever_the_number_of_playbooks(make_app, tmp_path):
     small, _ = build(make_app, tmp_path, 3)
     large, items = build(make_app, tmp_path, 40)
@@ -46,6 +48,7 @@ def test_a_playbook_page_is_the_same_whatever_the_number_of_playbooks(make_app, 
     assert 'rel="next"' not in text and 'rel="prev"' not in text
 
 
+@pytest.mark.pen_sample
 def test_the_sidebar_shows_the_category_and_the_way_back_to_the_catalog(make_app, tmp_path):
     app, items = build(make_app, tmp_path, 8)
     seed = (app.outdir / SEED_PAGE).read_text(encoding="utf-8")
@@ -61,6 +64,7 @@ def test_the_sidebar_shows_the_category_and_the_way_back_to_the_catalog(make_app
     assert "Categoria: <a" not in catalog
 
 
+@pytest.mark.pen_sample
 def test_a_category_with_its_own_page_is_linked_to_it(make_app, tmp_path):
     src = tmp_path / "handbook"
     shutil.copytree(PROJECT / "source", src)
