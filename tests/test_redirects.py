@@ -42,6 +42,7 @@ def imported(tmp_path_factory):
             "map": redirects, "builds": builds}
 
 
+@pytest.mark.pen_sample
 def test_import_records_old_addresses_in_one_map_and_keeps_existing_entries(imported):
     assert imported["first"].returncode == 0, imported["first"].stdout
     assert json.loads(imported["after_first"]) == {**BY_HAND, OLD: NEW, OLD_2: NEW_2}
@@ -50,6 +51,7 @@ def test_import_records_old_addresses_in_one_map_and_keeps_existing_entries(impo
     assert imported["map"].read_bytes() == imported["after_first"]
 
 
+@pytest.mark.pen_sample
 def test_a_file_imported_alone_is_recorded_by_its_name(tmp_path):
     project = project_copy(tmp_path)
     src = tmp_path / "Erro_500.rst"
@@ -61,6 +63,7 @@ def test_a_file_imported_alone_is_recorded_by_its_name(tmp_path):
     assert (project / "source" / (mapping["Scripts_Atendimento/Erro_500"] + ".rst")).is_file()
 
 
+@pytest.mark.pen_sample
 @pytest.mark.parametrize("builder", ["html", "dirhtml"])
 def test_build_makes_redirect_pages(imported, builder):
     result = imported["builds"][builder]
@@ -74,6 +77,7 @@ def test_build_makes_redirect_pages(imported, builder):
     assert (out / ("playbooks/sei/suporte.html" if builder == "html" else "playbooks/sei/suporte/index.html")).is_file()
 
 
+@pytest.mark.pen_sample
 @pytest.mark.parametrize("builder", ["html", "dirhtml"])
 def test_old_address_opens_the_new_page_with_its_anchor(imported, builder, browser_context, serve):
     base = serve(imported["project"] / "_build" / builder)
@@ -121,6 +125,7 @@ def test_an_unreadable_map_is_an_error(tmp_path):
     assert make(project, "html").returncode != 0
 
 
+@pytest.mark.pen_sample
 def test_import_keeps_the_map_when_it_cannot_be_read(tmp_path):
     """A map the writer broke is never overwritten by make import."""
     project = project_copy(tmp_path)
