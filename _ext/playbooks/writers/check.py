@@ -11,6 +11,8 @@ request's diff.
 from __future__ import annotations
 
 import argparse
+import copy
+import functools
 import fnmatch
 import io
 import os
@@ -183,9 +185,15 @@ def _smart_quotes(document: nodes.document, conf: dict) -> None:
     transform.apply()
 
 
+@functools.lru_cache(maxsize=1)
+def _default_settings():
+    """docutils' default settings, built once (building them took a quarter of a check)."""
+    return frontend.get_default_settings(rst.Parser)
+
+
 def _parse(text: str, source_path: str, extra_settings: dict) -> nodes.document:
     parser = rst.Parser()
-    settings = frontend.get_default_settings(rst.Parser)
+    settings = copy.deepcopy(_default_settings())
     settings.report_level = 5  # collect messages from the tree instead of printing
     settings.halt_level = 5
     settings.warning_stream = io.StringIO()
