@@ -141,6 +141,20 @@ playbook_search_ignored_words = [
     "queremos", "quer", "fazer", "fizemos", "onde", "precisamos", "preciso", "informo",
     "informamos", "telefone", "ramal", "email",
 ]
+# Busca: sinônimos de palavras dos chamados que os scripts escrevem de outro jeito (termos em
+# inglês do atendimento). A busca procura também os sinônimos, com peso um pouco menor, e a
+# página diz quais usou. Sem acento; acentos são ignorados.
+playbook_search_synonyms = {
+    "upgrade": ["atualizar", "versao"],
+    "update": ["atualizar"],
+    "login": ["acesso", "acessar"],
+    "logon": ["acesso", "acessar"],
+    "logar": ["acesso", "acessar"],
+    "password": ["senha"],
+    "bug": ["erro", "falha"],
+    "deletar": ["excluir"],
+    "resetar": ["redefinir"],
+}
 # Seções cujas palavras pesam mais que o resto do texto (depois do título e das palavras-chave).
 playbook_search_situation_sections = ["Situação", "Quando Ocorre", "Objetivo"]
 

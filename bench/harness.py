@@ -483,15 +483,25 @@ class GzipServer:
 
 #: On a page whose index is loaded: from a query to its first result on screen (Sphinx's
 #: search shows the first result synchronously), and the bare computation of the results.
-IN_PAGE_ANSWER_JS = """(q) => {
+IN_PAGE_ANSWER_JS = """async (q) => {
   if (typeof Search === "undefined" || !Search.performSearch || !Search.hasIndex
       || !Search.hasIndex()) return null;
   const out = document.getElementById("search-results");
   out.replaceChildren();
   const t0 = performance.now();
   Search.performSearch(q);
+  // A query that may hold an exact phrase is shown once the best results' pages are read
+  // (search-phrases.js): wait for the first result.
+  let first = out.querySelector("li a");
+  if (!first) first = await new Promise((resolve) => {
+    const watch = new MutationObserver(() => {
+      const a = out.querySelector("li a");
+      if (a) { watch.disconnect(); resolve(a); }
+    });
+    watch.observe(out, { childList: true, subtree: true });
+    setTimeout(() => { watch.disconnect(); resolve(null); }, 5000);
+  });
   const shown = performance.now() - t0;
-  const first = out.querySelector("li a");
   const t1 = performance.now();
   const results = Search._performSearch(...Search._parseQuery(q));
   return [first ? shown : null, performance.now() - t1, results.length];
@@ -597,6 +607,8 @@ def measure_search(site: Path, selector: str = RESULT_SELECTOR,
         "query_compute_ms_median": round(statistics.median(computes), 2) if computes else None,
         "long_query_words": len((long or "").split()),
         "long_answer_ms_median": round(statistics.median(long_answers), 1) if long_answers else None,
+        # the first time, the best results' pages are not read yet (search-phrases.js)
+        "long_answer_first_ms": round(long_answers[0], 1) if long_answers else None,
         "long_compute_ms_median": round(statistics.median(long_computes), 2) if long_computes else None,
     }
 
@@ -731,11 +743,12 @@ def figures(bench: Bench, incremental: dict | None, check: dict | None, pages: d
                           f"cálculo da consulta: {search['query_compute_ms_median']} ms"))
         out.append(Figure("search_new_page_ms", "Nova busca pelo formulário (página recarregada, cache quente)",
                           "ms", search["new_search_page_ms_median"]))
-        long = search.get("long_answer_ms_median")
+        long = search.get("long_answer_first_ms", search.get("long_answer_ms_median"))
         if long is not None:
             out.append(Figure("search_long_ms", f"Busca de {search['long_query_words']} palavras (chamado colado), "
                               "até o 1º resultado", "ms", long, None, "< 100 ms", long < 100,
-                              f"cálculo da consulta: {search['long_compute_ms_median']} ms"))
+                              f"lendo as páginas dos 10 melhores para as frases exatas; "
+                              f"cálculo da ordem: {search['long_compute_ms_median']} ms"))
     return out
 
 

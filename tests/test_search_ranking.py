@@ -35,7 +35,25 @@ def _files() -> dict[str, str]:
     files["sei/certificado.rst"] = _playbook(
         "Renovação anual", "O certificado digital do órgão venceu.", "Gere um certificado novo.",
         "Certificado; Validade")
+    # The same rare words, in a pasted error message (one playbook, word for word) and
+    # scattered over a playbook that weighs them more (title, keywords, repeated).
+    files["tramita/limite.rst"] = _playbook(
+        "Recusa na recepção", "O destino recusa o trâmite.",
+        "A mensagem é: O componente excede o limite de tamanho aceito pelo repositório de destino. "
+        "Peça ao remetente que divida o documento.", "Recusa; Trâmite")
+    files["tramita/repositorio.rst"] = _playbook(
+        "Tamanho do componente no repositório", "O repositório limita o componente por tamanho.",
+        "Cada repositório tem um limite. Se o componente for aceito, o tamanho fica no destino; "
+        "o limite do repositório é de 50 MB por componente.", "Componente; Tamanho; Limite; Repositório")
+    files["sei/versao.rst"] = _playbook(
+        "Atualização do sistema", "O órgão atualizou a versão e pede orientação.",
+        "Confira a versão instalada.", "Versão; Atualizar")
     return files
+
+
+#: The error message of tramita/limite.rst, pasted in a ticket.
+PASTED = ("Bom dia, ao receber aparece: O componente excede o limite de tamanho aceito pelo "
+          "repositório de destino. Att, Fulano")
 
 
 @pytest.fixture(scope="module")
@@ -140,3 +158,46 @@ def test_site_index_holds_the_situation_field_and_the_browser_reads_it(site, ser
     page.goto(serve(site) + "search.html")
     page.wait_for_function("() => Search._index !== null")
     assert page.evaluate("() => Search._index.playbook_fields.situation.venc") == situation["venc"]
+
+
+def test_an_exact_phrase_pasted_from_a_log_ranks_its_playbook_first(site, serve, browser_context):
+    page = browser_context.new_page()
+    base = serve(site)
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    results = _search(page, base, PASTED)
+    # By its words alone (the index has no positions) the playbook that weighs them more
+    # comes first; the phrase, found word for word in the other's page, reorders them.
+    by_words = page.evaluate("(q) => PlaybookRanking.rank(q).results.sort((a, b) => b.score - a.score)"
+                             ".map((r) => Search._index.docnames[r.doc])", PASTED)
+    assert by_words[0] == "playbooks/tramita/repositorio"
+    assert results[0] == "playbooks/tramita/limite", results
+    # The summary shows the passage with the phrase; each page was downloaded once.
+    page.wait_for_function("() => document.querySelectorAll('#search-results p.context').length >= 2")
+    first = page.inner_text("#search-results li:first-child p.context")
+    assert "excede o limite de tamanho aceito" in first
+    pages = [url for url in requested if "/playbooks/" in url]
+    assert sorted(pages) == sorted(set(pages)) and any(url.endswith("limite.html") for url in pages)
+    # The same words out of order are no phrase: the ranking by words stands.
+    shuffled = "destino repositório aceito tamanho limite excede componente"
+    assert _search(page, base, shuffled)[0] == "playbooks/tramita/repositorio"
+    # A query that cannot hold a phrase (five words, three of them meaningful) is shown at
+    # once (no page is read first); one that can waits for the pages.
+    refine = "(q) => PlaybookPhrases.refine(q, Search._performSearch(...Search._parseQuery(q)), PlaybookRanking.rank(q))"
+    assert page.evaluate(f"(q) => ({refine})(q) === null", "gearman parou no servidor") is True
+    assert page.evaluate(f"(q) => ({refine})(q) === null", "o gearman de um servidor") is True  # stop words
+    assert page.evaluate(f"(q) => ({refine})(q) instanceof Promise", "o gearman parou no servidor") is True
+
+
+def test_a_synonym_finds_the_playbook_and_the_page_says_so(site, serve, browser_context):
+    page = browser_context.new_page()
+    base = serve(site)
+    # "upgrade" is in no playbook; conf.py's playbook_search_synonyms also looks for
+    # "atualizar" and "versão".
+    assert _search(page, base, "upgrade do sistema")[0] == "playbooks/sei/versao"
+    note = page.inner_text(".playbook-search-synonyms")
+    assert "“upgrade” → “atualizar”" in note and "“upgrade” → “versao”" in note
+    # Without the synonym, nothing answers the word.
+    page.evaluate("() => PLAYBOOK_SEARCH_SYNONYMS.clear()")
+    ranked = page.evaluate("() => PlaybookRanking.rank('upgrade').results.length")
+    assert ranked == 0

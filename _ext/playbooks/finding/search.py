@@ -16,7 +16,11 @@ Sphinx's ``pt`` search language stems with Snowball but keeps accents: the index
   :func:`situation_field`; the whole text), and the sum saturates; a keyword or title found
   whole in the query adds its words' weight again; stop words and
   ``playbook_search_ignored_words`` (greetings, signatures) weigh nothing; a word of five
-  letters or more without a match is tried with one edit, and the page says so;
+  letters or more without a match is tried with one edit, and the page says so; the words
+  of ``playbook_search_synonyms`` ("upgrade") also look for their synonyms;
+* exact phrases (js/search-phrases.js): the index has no word positions, so a query that
+  may hold one (an error message pasted from a log) is shown once the best results' pages
+  are read, each run of its words found there word for word counting again;
 * each result shows the passage with the rarest words of the query, marked, and the
   playbook's category and team (read from the page Sphinx downloads for the summary).
 
@@ -37,6 +41,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from rjsmin import jsmin
 from sphinx.application import Sphinx
 from sphinx.search import _MINIFIED_JS_PATH
 from sphinx.search._stopwords.pt import PORTUGUESE_STOPWORDS
@@ -64,8 +69,13 @@ RANKING = {
     "weight_keywords": 2.5, "b_keywords": 0.3,
     "weight_situation": 1.5,
     "k1": 1.5,
-    #: a keyword or title found whole in the query adds its words' weight times this
-    "phrase_weight": 1.0,
+    #: a keyword or title found whole in the query adds its words' weight times this; so
+    #: does a run of phrase_min_words words of the query (phrase_min_meaningful of them
+    #: neither stop words nor ignored words: an error message, not "de processo do SEI")
+    #: found word for word in one of the best phrase_pages results' pages
+    #: (js/search-phrases.js), read for at most phrase_wait_ms
+    "phrase_weight": 1.0, "phrase_min_words": 5, "phrase_min_meaningful": 3,
+    "phrase_pages": 10, "phrase_wait_ms": 1500,
     #: a title that holds every word of a query of two words or more adds this share of the
     #: query's weight
     "whole_title_weight": 0.5,
@@ -78,6 +88,8 @@ RANKING = {
     "min_correction": 5, "max_corrections": 12, "corrected_factor": 0.8,
     #: pages that are not playbooks (the catalog, category pages, the guide) weigh this factor
     "other_page_factor": 0.4,
+    #: a synonym of a query's word (playbook_search_synonyms) weighs this factor of its weight
+    "synonym_factor": 0.8,
 }
 
 
@@ -102,6 +114,8 @@ def canonical(word: str, stem) -> str:
 #: the re-ranking.  Values from this module reach it as one JSON object,
 #: ``PLAYBOOK_SEARCH_CONFIG``, written before it (see :func:`search_config`).
 LANGUAGE_JS_PATH = Path(__file__).parent / "js" / "search-language.js"
+#: Exact phrases of a query, looked for in the best results' pages (after the ranking).
+PHRASES_JS_PATH = Path(__file__).parent / "js" / "search-phrases.js"
 
 
 def search_config() -> dict:
@@ -131,8 +145,10 @@ class SearchPortugueseFolded(SearchPortuguese):
         base = (_MINIFIED_JS_PATH / "base-stemmer.js").read_text(encoding="utf-8")
         portuguese = (_MINIFIED_JS_PATH / "portuguese-stemmer.js").read_text(encoding="utf-8")
         config = "const PLAYBOOK_SEARCH_CONFIG = " + json.dumps(search_config(), ensure_ascii=False) + ";"
-        code = LANGUAGE_JS_PATH.read_text(encoding="utf-8")
-        return "\n".join((base, portuguese, config, code))
+        # Minified (rjsmin): comments and spaces are a third of what the first search
+        # downloads for this code; the files in js/ keep them.
+        code = [jsmin(path.read_text(encoding="utf-8")) for path in (LANGUAGE_JS_PATH, PHRASES_JS_PATH)]
+        return "\n".join((base, portuguese, config, *code))
 
 
 
@@ -222,6 +238,22 @@ DEFAULT_IGNORED_WORDS = (
 )
 
 
+#: Words of tickets that the playbooks write otherwise (anglicisms of the service desk):
+#: the query also looks for these, at ``synonym_factor`` of their weight.
+#: ``playbook_search_synonyms`` in conf.py; written without accents.
+DEFAULT_SYNONYMS = {
+    "upgrade": ("atualizar", "versao"),
+    "update": ("atualizar",),
+    "login": ("acesso", "acessar"),
+    "logon": ("acesso", "acessar"),
+    "logar": ("acesso", "acessar"),
+    "password": ("senha",),
+    "bug": ("erro", "falha"),
+    "deletar": ("excluir",),
+    "resetar": ("redefinir",),
+}
+
+
 def situation_field(app: Sphinx, data: dict) -> dict | None:
     """Words of each playbook's situation sections (``playbook_search_situation_sections``),
     as Sphinx's frozen index spells them: ``{"situation": {word: [document numbers]}}``.
@@ -277,6 +309,13 @@ def search_context(app: Sphinx, config) -> None:
     context = dict(config.html_context or {})
     context["playbook_search_ignored_words"] = json.dumps(words, ensure_ascii=False)
     context["playbook_search_playbook_root"] = json.dumps(config.playbook_root)
+    synonyms: dict[str, list[str]] = {}
+    for word, others in (config.playbook_search_synonyms or {}).items():
+        key = fold(word).strip()
+        for other in [others] if isinstance(others, str) else others:
+            if key and fold(other).strip() and fold(other).strip() != key:
+                synonyms.setdefault(key, []).append(fold(other).strip())
+    context["playbook_search_synonyms"] = json.dumps(sorted(synonyms.items()), ensure_ascii=False)
     config.html_context = context
 
 
@@ -287,6 +326,7 @@ def setup(app: Sphinx) -> None:
     search_index_format.setup(app)
     app.add_config_value("playbook_search_ignored_words", DEFAULT_IGNORED_WORDS, "html",
                          types=frozenset({list, tuple}))
+    app.add_config_value("playbook_search_synonyms", DEFAULT_SYNONYMS, "html", types=frozenset({dict}))
     app.add_config_value("playbook_search_situation_sections", ("Situação", "Quando Ocorre", "Objetivo"),
                          "html", types=frozenset({list, tuple}))
     app.add_search_language(SearchPortugueseFolded)

@@ -193,7 +193,30 @@ const PlaybookRanking = (() => {
       seen.set(stem, { word: corrected || word, original: word, stem, df, weight: df ? idf(m, df) : 0,
                       corrected: corrected !== null });
     }
+    // Synonyms (PLAYBOOK_SEARCH_SYNONYMS, from conf.py): "upgrade" also looks for
+    // "atualizar", at synonym_factor of its weight, unless the query has the word itself.
+    const synonyms = typeof PLAYBOOK_SEARCH_SYNONYMS === "undefined" ? new Map() : PLAYBOOK_SEARCH_SYNONYMS;
+    for (const term of [...seen.values()]) {
+      for (const other of synonyms.get(term.original) || []) {
+        const stem = stemmer.stemWord(other);
+        const df = seen.has(stem) ? 0 : documentCount(m, stem);
+        if (df) seen.set(stem, { word: other, original: term.original, stem, df, weight: idf(m, df) * C.synonym_factor,
+                                 corrected: false, synonym: true });
+      }
+    }
     return { model: m, terms: [...seen.values()] };
+  };
+  /* The weight of a phrase of the query (a list of folded words): its words' weights; a word
+   * the index does not hold (a number) weighs as the rarest word; stop words and ignored
+   * words weigh nothing. */
+  const phraseWeight = (m, used) => {
+    const stemmer = new Stemmer();
+    const weights = new Map(used.map((t) => [t.stem, t.weight]));
+    return (parts) => parts.reduce((sum, w) => {
+      if (ignored(w)) return sum;
+      const stem = stemmer.stemWord(w);
+      return sum + (weights.has(stem) ? weights.get(stem) : documentCount(m, stem) ? 0 : idf(m, 1));
+    }, 0);
   };
   const rank = (query) => {
     const { model: m, terms } = analyse(query);
@@ -201,6 +224,7 @@ const PlaybookRanking = (() => {
     const total = used.reduce((sum, t) => sum + t.weight, 0);
     // Per document: score, words matched, weight of the words matched.
     const score = new Float64Array(m.n), matched = new Uint16Array(m.n), weight = new Float64Array(m.n);
+    const phrase = new Float64Array(m.n); // keywords and titles found whole in the query
     const touched = [];
     const norm = (b, len, avg) => 1 - b + b * (len / avg);
     for (const t of used) {
@@ -220,21 +244,16 @@ const PlaybookRanking = (() => {
     }
     // Keywords and titles found whole in the query (two words or more).  A word of the
     // phrase that the index does not hold (a number) weighs as the rarest word.
-    const stemmer = new Stemmer();
-    const weights = new Map(used.map((t) => [t.stem, t.weight]));
-    const weightOf = (parts) => parts.reduce((sum, w) => {
-      const stem = stemmer.stemWord(w);
-      return sum + (weights.has(stem) ? weights.get(stem) : documentCount(m, stem) ? 0 : idf(m, 1));
-    }, 0);
+    const weightOf = phraseWeight(m, used);
     const sequence = words(query);
     const found = new Set();
     for (let i = 0; i < sequence.length; i++) {
-      for (const phrase of m.byFirst.get(sequence[i]) || []) {
-        const [parts, docs] = phrase;
-        if (found.has(phrase) || !parts.every((w, k) => sequence[i + k] === w)) continue;
-        found.add(phrase);
+      for (const entry of m.byFirst.get(sequence[i]) || []) {
+        const [parts, docs] = entry;
+        if (found.has(entry) || !parts.every((w, k) => sequence[i + k] === w)) continue;
+        found.add(entry);
         const bonus = C.phrase_weight * weightOf(parts);
-        for (const doc of docs) if (matched[doc] > 0) score[doc] += bonus;
+        for (const doc of docs) if (matched[doc] > 0) phrase[doc] += bonus;
       }
     }
     // A title that holds every word of the query.
@@ -244,35 +263,50 @@ const PlaybookRanking = (() => {
           score[doc] += C.whole_title_weight * total;
     const results = [];
     let top = 0;
-    for (const doc of touched) top = Math.max(top, score[doc]);
+    for (const doc of touched) top = Math.max(top, score[doc] + phrase[doc]);
     const needed = Math.ceil(used.length / 2);
     for (const doc of touched) {
       // Short queries: at least half of their words; long ones (a pasted ticket): near the best.
-      if (used.length <= C.short_query ? matched[doc] < needed : score[doc] < C.long_query_share * top) continue;
+      if (used.length <= C.short_query ? matched[doc] < needed
+          : score[doc] + phrase[doc] < C.long_query_share * top) continue;
       const coverage = total ? weight[doc] / total : 0;
       const name = m.index.docnames[doc];
       const playbook = typeof PLAYBOOK_SEARCH_PLAYBOOK_ROOT === "undefined"
         || (name.startsWith(PLAYBOOK_SEARCH_PLAYBOOK_ROOT + "/") && !name.endsWith("/index"));
-      results.push([doc, score[doc] * (1 - C.coverage_weight + C.coverage_weight * coverage)
-        * (playbook ? 1 : C.other_page_factor)]);
+      const factor = (1 - C.coverage_weight + C.coverage_weight * coverage) * (playbook ? 1 : C.other_page_factor);
+      // The score is (base + phrase) * factor: search-phrases.js may raise the phrase part
+      // once it has read the page.
+      results.push({ doc, base: score[doc], phrase: phrase[doc], factor, score: (score[doc] + phrase[doc]) * factor });
     }
-    return { terms, results };
+    return { terms, used, results };
   };
-  return { analyse, rank, model: get };
+  return { analyse, rank, phraseWeight, words, model: get };
 })();
 
 if (typeof Search !== "undefined" && !Search._playbookSearch) {
   Search._playbookSearch = true;
   let lastTerms = []; // the words of the last query (with their weights), for the summaries
+  let lastRanking = null; // PlaybookRanking.rank's answer for the last query
+  // Sphinx's Search.query, with one step between ranking and display: exact phrases
+  // (search-phrases.js), which may read the best results' pages first.
+  Search.query = (query) => {
+    const [searchQuery, searchTerms, excludedTerms, highlightTerms, objectTerms] = Search._parseQuery(query);
+    const results = Search._performSearch(searchQuery, searchTerms, excludedTerms, highlightTerms, objectTerms);
+    const show = (list) => _displayNextItem(list, list.length, searchTerms, highlightTerms);
+    const pending = PlaybookPhrases.refine(query, results, lastRanking);
+    if (pending === null) show(results);
+    else pending.then(show);
+  };
   Search._performSearch = (query, searchTerms, excludedTerms, highlightTerms, objectTerms) => {
     _removeChildren(document.getElementById("search-progress"));
     const index = Search._index;
-    const { terms, results } = PlaybookRanking.rank(query);
-    lastTerms = terms.filter((t) => t.df > 0);
-    showCorrections(terms.filter((t) => t.corrected));
-    const out = results.map(([doc, score]) => [
-      index.docnames[doc], index.titles[doc], "", null, Math.round(score * 1000) / 1000,
-      index.filenames[doc], SearchResultKind.text,
+    const ranking = PlaybookRanking.rank(query);
+    lastTerms = ranking.used;
+    lastRanking = ranking;
+    showCorrections(ranking.terms.filter((t) => t.corrected), ranking.terms.filter((t) => t.synonym));
+    const out = ranking.results.map((r) => [
+      index.docnames[r.doc], index.titles[r.doc], "", null, Math.round(r.score * 1000) / 1000,
+      index.filenames[r.doc], SearchResultKind.text,
     ]);
     summariesShown = 0;
     DOCUMENTATION_OPTIONS.SHOW_SEARCH_SUMMARY = showSummaries;
@@ -280,32 +314,26 @@ if (typeof Search !== "undefined" && !Search._playbookSearch) {
     // Ascending: Sphinx displays the list from its end.
     return out.sort(_orderResultsByScoreThenName);
   };
-  const showCorrections = (corrected) => {
-    document.querySelectorAll(".playbook-search-correction").forEach((el) => el.remove());
-    if (!corrected.length || !Search.output) return;
-    const note = document.createElement("p");
-    note.className = "playbook-search-correction";
-    note.textContent = (corrected.length === 1 ? "Palavra corrigida: " : "Palavras corrigidas: ")
-      + corrected.map((t) => `“${t.original}” → “${t.word}”`).join(", ");
-    Search.output.before(note);
+  const showCorrections = (corrected, synonyms) => {
+    document.querySelectorAll(".playbook-search-correction, .playbook-search-synonyms").forEach((el) => el.remove());
+    if (!Search.output) return;
+    const say = (className, one, many, terms) => {
+      if (!terms.length) return;
+      const note = document.createElement("p");
+      note.className = className;
+      note.textContent = (terms.length === 1 ? one : many)
+        + terms.map((t) => `“${t.original}” → “${t.word}”`).join(", ");
+      Search.output.before(note);
+    };
+    say("playbook-search-correction", "Palavra corrigida: ", "Palavras corrigidas: ", corrected);
+    say("playbook-search-synonyms", "Também buscado o sinônimo: ", "Também buscados os sinônimos: ", synonyms);
   };
   // The passage that matches the rarest words of the query, those words marked, and the
   // playbook's category and team (from the page Sphinx downloads for the summary).
   Search.makeSearchSummary = (htmlString, keywords, anchor) => {
-    const page = new DOMParser().parseFromString(htmlString, "text/html");
-    const fact = (name) => {
-      const el = page.querySelector(`.playbook-fact-${name} .playbook-fact-value`);
-      return el ? el.textContent.trim() : "";
-    };
-    const facts = [["Categoria", fact("category")], ["Equipe", fact("team")]].filter(([, v]) => v);
-    page.querySelectorAll(".playbook-panel, .headerlink, script, style").forEach((el) => el.remove());
-    const main = page.querySelector('[role="main"]') || page.body;
+    const { facts, blocks } = PlaybookPhrases.readPage(htmlString);
     const stemmer = new Stemmer();
     const weight = new Map(lastTerms.map((t) => [t.stem, t.weight]));
-    const blocks = [...main.querySelectorAll("p, li, dd, dt, pre, td, h1, h2, h3")]
-      .filter((el) => !el.querySelector("p, li, dd, pre, td"))
-      .map((el) => el.textContent.replace(/\s+/g, " ").trim())
-      .filter((text) => text);
     if (!blocks.length) return null;
     let best = blocks[0], bestScore = -1;
     for (const text of blocks) {
@@ -314,7 +342,7 @@ if (typeof Search !== "undefined" && !Search._playbookSearch) {
         const stem = stemmer.stemWord(w);
         if (weight.has(stem)) found.add(stem);
       }
-      const score = [...found].reduce((sum, s) => sum + weight.get(s), 0);
+      const score = [...found].reduce((sum, s) => sum + weight.get(s), 0) + PlaybookPhrases.blockWeight(text);
       if (score > bestScore) { best = text; bestScore = score; }
     }
     // Up to SUMMARY_CHARS characters around the rarest word found in the passage.
