@@ -10,6 +10,8 @@ BUILDDIR      ?= _build
 CONFDIR       ?= .
 FILES         ?=
 PYTEST_ARGS   ?=
+# Processos de teste (pytest-xdist): auto = um por núcleo; 0 roda tudo num processo só.
+PYTEST_WORKERS ?= auto
 
 STAMP     := $(VENV)/.requirements-installed
 DEV_STAMP := $(VENV)/.requirements-dev-installed
@@ -52,8 +54,10 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	@touch "$@"
 
+# Os arquivos de teste se dividem entre os processos (--dist loadfile: os sites que um
+# arquivo constrói uma vez servem a todos os seus testes).
 test: $(DEV_STAMP) $(NODE_STAMP)
-	"$(VPY)" -m pytest tests $(PYTEST_ARGS)
+	"$(VPY)" -m pytest tests -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 # make new CATEGORY=sei TITLE="Acesso externo ao SEI"
 new: $(STAMP)

@@ -368,7 +368,7 @@ def test_killed_import_leaves_every_file_as_it_was_or_complete(tmp_path):
     filler = ("Texto longo do playbook para que cada escrita leve algum tempo. " * 40 + "\n\n") * 4
     target_dir = project / "source" / "playbooks" / "tramita"
     target_dir.mkdir(parents=True, exist_ok=True)
-    count = 300
+    count = 120
     new, old = {}, {}
     for number in range(count):
         title = f"Playbook sintético {number:04d}"
@@ -389,7 +389,7 @@ def test_killed_import_leaves_every_file_as_it_was_or_complete(tmp_path):
     # Three runs, each stopped in the middle of its k-th file write (half of the bytes in
     # the temporary file) and killed there (the files written by an earlier run are
     # "unchanged" for the next one, which goes on with the rest).
-    for stop_at in (15, 75, 75):
+    for stop_at in (10, 35, 35):
         before = complete()
         process = subprocess.Popen([sys.executable, "-c", STOPPING_IMPORT, str(stop_at), *arguments], cwd=project,
                                    env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
