@@ -143,9 +143,9 @@ playbook_search_ignored_words = [
 ]
 # Busca: sinônimos de palavras dos chamados que os scripts escrevem de outro jeito (termos em
 # inglês do atendimento). A busca procura também os sinônimos, com peso um pouco menor, e a
-# página diz quais usou. Sem acento; acentos são ignorados.
+# página diz quais usou (acentos não fazem diferença).
 playbook_search_synonyms = {
-    "upgrade": ["atualizar", "versao"],
+    "upgrade": ["atualizar", "versão"],
     "update": ["atualizar"],
     "login": ["acesso", "acessar"],
     "logon": ["acesso", "acessar"],

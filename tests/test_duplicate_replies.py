@@ -74,3 +74,20 @@ def test_short_generic_replies_and_one_playbook_are_not_flagged():
     found = find_replies(entries)
     assert set(found) == {"c", "d"}
     assert found["d"][0].message.startswith("o modelo de resposta 'Para o órgão' é igual ao de c.rst (linha 5), c.rst (linha 9)")
+
+
+def test_straight_and_typographic_quotes_are_the_same_reply_in_the_build_and_the_check(make_app, tmp_path):
+    """The build makes quotes typographic (smart quotes) before comparing replies;
+    ``make check`` reads reply sections the same way, and finds the same duplicates."""
+    quoted = ('Prezado(a),\n\nClique em "Cancelar Trâmite Externo" -- e aguarde... o órgão '
+              "remetente verá o processo desbloqueado no SEI e poderá enviá-lo de novo.")
+    files = {"sei/aspas-retas.rst": with_reply("Aspas retas", quoted),
+             "tramita/aspas-curvas.rst": with_reply("Aspas curvas", quoted.replace('"Cancelar Trâmite Externo"',
+                                                                                   "“Cancelar Trâmite Externo”")
+                                                    .replace(" -- ", " – ").replace("...", "…"))}
+    src = small_handbook(tmp_path, files)
+    app = make_app("html", srcdir=src, freshenv=True)
+    app.build()
+    built = {m["path"] for m in DUP.finditer(normalized_warnings(app))}
+    checked = {m["path"] for m in DUP.finditer(checker_output(src).stdout)}
+    assert built == checked == {"playbooks/sei/aspas-retas.rst", "playbooks/tramita/aspas-curvas.rst"}

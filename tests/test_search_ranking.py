@@ -196,7 +196,7 @@ def test_a_synonym_finds_the_playbook_and_the_page_says_so(site, serve, browser_
     # "atualizar" and "versão".
     assert _search(page, base, "upgrade do sistema")[0] == "playbooks/sei/versao"
     note = page.inner_text(".playbook-search-synonyms")
-    assert "“upgrade” → “atualizar”" in note and "“upgrade” → “versao”" in note
+    assert "“upgrade” → “atualizar”" in note and "“upgrade” → “versão”" in note
     # Without the synonym, nothing answers the word.
     page.evaluate("() => PLAYBOOK_SEARCH_SYNONYMS.clear()")
     ranked = page.evaluate("() => PlaybookRanking.rank('upgrade').results.length")

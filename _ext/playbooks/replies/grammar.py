@@ -34,6 +34,7 @@ the agent: shown, never copied.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -85,8 +86,10 @@ _WS = re.compile(r"\s+")
 _QUOTES = "\"“”„«»'‘’"
 
 
+@functools.lru_cache(maxsize=4096)
 def fold(text: str) -> str:
-    """Casefolded, accents dropped, whitespace collapsed: for comparing words."""
+    """Casefolded, accents dropped, whitespace collapsed: for comparing words.  Cached: the
+    grammar folds the same configured words and short texts over and over."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     return _WS.sub(" ", text).strip().casefold()

@@ -12,6 +12,7 @@ rule, a severity or a date test exists once.  Docutils only: it never imports Sp
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from docutils import nodes
@@ -60,12 +61,15 @@ class Analysis:
 
 def analyse(document: nodes.document, kind: Kind, lines: list[str] | None, *,
             today: datetime.date, uncategorised_root: str | None = None,
-            grammar: Grammar | None = None) -> Analysis:
+            grammar: Grammar | None = None,
+            prepare_reply: Callable[[nodes.section], None] | None = None) -> Analysis:
     """Judge ``document`` (a playbook of ``kind``; ``lines`` is its source).
 
     ``uncategorised_root``: the playbook folder's name when the file sits in it but outside
     any category folder (reported as ``playbook.category``), else None.  ``grammar``: the
-    reply grammar configured in conf.py (PEN's by default).
+    reply grammar configured in conf.py (PEN's by default).  ``prepare_reply`` is called on
+    the reply section before its templates are read (``make check`` makes its quotes
+    typographic there, as the build does for the whole page).
     """
     outline = build_outline(document, kind, lines)
     problems = check_outline(outline, kind)
@@ -74,6 +78,10 @@ def analyse(document: nodes.document, kind: Kind, lines: list[str] | None, *,
     problems += metadata.metadata_problems(outline, kind)
     review_by, due, review_problems = review.evaluate(document, lines, today)
     problems += review_problems
+    if prepare_reply is not None and kind.reply:
+        heading = outline.first(kind, kind.reply)
+        if heading is not None:
+            prepare_reply(heading.section)
     templates = templates_for(outline, kind, grammar)
     problems += reply_problems(templates)  # parenthesised placeholders, instructions
     return Analysis(

@@ -24,11 +24,7 @@ from pathlib import Path
 from docutils import frontend, nodes, utils
 from docutils.parsers import rst
 from docutils.parsers.rst import Directive, directives, roles
-from docutils.transforms.universal import SmartQuotes
-from docutils.utils import normalize_language_tag
-from docutils.utils.smartquotes import smartchars
 from sphinx.config import eval_config_file
-from sphinx.transforms import SphinxSmartQuotes
 from sphinx.errors import ConfigError
 from sphinx.util.docutils import docutils_namespace
 from sphinx.util.logging import is_suppressed_warning
@@ -42,6 +38,7 @@ from ..standard.rules import Problem, headings_of
 from ..site import redirects
 from ..standard.schema import Kind, Schema, SchemaError, build_schema
 from ..standard.sources import SourceError, decode
+from . import smart_quotes
 from .terminal import escape_controls
 from ..replies.grammar import Grammar
 
@@ -155,34 +152,14 @@ def parse(text: str, source_path: str, conf: dict | None = None, **extra_setting
     put back afterwards (Sphinx's own ``docutils_namespace``).
 
     With ``conf`` (from :func:`load_conf`), quotes become typographic as Sphinx's HTML build
-    makes them, so reply texts read here equal the build's.
+    makes them (:func:`check_file` does it for the reply section only).
     """
     with docutils_namespace():
         _register_sphinx_markup()
         document = _parse(text, source_path, extra_settings)
     if conf is not None:
-        _smart_quotes(document, conf)
+        smart_quotes.apply(document, conf)
     return document
-
-
-class _SmartQuotes(SmartQuotes):
-    """Sphinx's smart quotes (``SphinxSmartQuotes``) on a plain docutils doctree."""
-
-    get_tokens = SphinxSmartQuotes.get_tokens
-
-
-def _smart_quotes(document: nodes.document, conf: dict) -> None:
-    language = conf.get("language") or "en"
-    excluded = (conf.get("smartquotes_excludes") or {}).get("languages", [])
-    if not conf.get("smartquotes", True) or language in excluded:
-        return
-    if not any(tag in smartchars.quotes for tag in normalize_language_tag(language)):
-        return
-    document.settings.smart_quotes = True
-    document.settings.language_code = language
-    transform = _SmartQuotes(document, None)
-    transform.smartquotes_action = conf.get("smartquotes_action", "qDe")
-    transform.apply()
 
 
 @functools.lru_cache(maxsize=1)
@@ -306,8 +283,7 @@ class Checker:
             text = decode(data)
         except SourceError as error:
             return problem_reports(display, [Problem("encoding", error.message, error.line)]), None, False
-        document = parse(text, str(file), self.conf, playbook_policy=self.policy,
-                         playbook_source_root=self.policy_root(file))
+        document = parse(text, str(file), playbook_policy=self.policy, playbook_source_root=self.policy_root(file))
         violations = guards.enforce(document)
         kind, guessed = self.kind_for(file, document)
         if kind is None and not violations:
@@ -317,8 +293,11 @@ class Checker:
             return [r for r in reports if not self.is_suppressed(r.type)], None, False
         in_handbook, category = self.handbook_category(file)
         uncategorised = self.conf["playbook_root"] if in_handbook and category is None else None
+        # Reply texts as the build reads them (typographic quotes): the rest of the page is
+        # not needed so, and is left as written (half the time of the whole page).
         analysis = analyse(document, kind, text.split("\n"), today=self.today,
-                           uncategorised_root=uncategorised, grammar=Grammar.from_config(self.conf))
+                           uncategorised_root=uncategorised, grammar=Grammar.from_config(self.conf),
+                           prepare_reply=lambda section: smart_quotes.apply(document, self.conf, within=section))
         reports = docutils_reports(document, display)
         reports += image_reports(document, file, display, self.source_root)
         reports += [self._violation(display, v) for v in violations]

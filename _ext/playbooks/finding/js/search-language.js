@@ -295,7 +295,7 @@ if (typeof Search !== "undefined" && !Search._playbookSearch) {
     const show = (list) => _displayNextItem(list, list.length, searchTerms, highlightTerms);
     const pending = PlaybookPhrases.refine(query, results, lastRanking);
     if (pending === null) show(results);
-    else pending.then(show);
+    else pending.then(show, () => show(results)); // the list is shown whatever happens
   };
   Search._performSearch = (query, searchTerms, excludedTerms, highlightTerms, objectTerms) => {
     _removeChildren(document.getElementById("search-progress"));
