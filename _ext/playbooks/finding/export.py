@@ -88,13 +88,24 @@ def build_export(app: Sphinx) -> dict:
     }
 
 
+def dumps(data: dict) -> str:
+    """The export as JSON, one playbook per line: readable in a diff, and written by
+    ``json``'s C encoder (an indented dump goes through its pure-Python one: 0.25 s at
+    1,000 playbooks, on every build)."""
+    head = [f"{json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}"
+            for key, value in data.items() if key != "playbooks"]
+    playbooks = [json.dumps(p, ensure_ascii=False) for p in data.get("playbooks", [])]
+    items = ",\n ".join([*head, '"playbooks": [' + ("\n  " + ",\n  ".join(playbooks) + "\n " if playbooks else "") + "]"])
+    return "{\n " + items + "\n}\n"
+
+
 def write_export(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder is None or app.builder.format != "html" \
             or app.builder.name.startswith("epub"):  # an EPUB lists every file it holds
         return
     data = build_export(app)
     path = app.outdir / FILENAME
-    write_text(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+    write_text(path, dumps(data))
     os.chmod(path, 0o644)  # atomic writes create 0600 files; the site is served to everyone
 
 
