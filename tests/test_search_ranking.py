@@ -201,3 +201,52 @@ def test_a_synonym_finds_the_playbook_and_the_page_says_so(site, serve, browser_
     page.evaluate("() => PLAYBOOK_SEARCH_SYNONYMS.clear()")
     ranked = page.evaluate("() => PlaybookRanking.rank('upgrade').results.length")
     assert ranked == 0
+
+
+def test_a_later_query_is_not_overwritten_by_an_earlier_ones_phrases(site, serve, browser_context):
+    page = browser_context.new_page()
+    page.goto(serve(site) + "search.html")
+    page.wait_for_function("() => Search.hasIndex && Search.hasIndex()")
+    # The pasted message waits for its pages; "gearman", asked right after, is shown at once;
+    # then the first query's phrase step ends (awaited: its display step, which adds the
+    # first item at once, runs before).
+    shown = page.evaluate("""async (pasted) => {
+      const out = document.getElementById('search-results');
+      out.replaceChildren();
+      Search.performSearch(pasted);
+      const first = Search._playbookPending;
+      out.replaceChildren();
+      Search.performSearch('gearman');
+      await new Promise((done) => {  // "gearman" shown in full
+        const check = () => (out.querySelector('p.search-summary')?.innerText.trim() ? done() : setTimeout(check, 10));
+        check();
+      });
+      await first;  // a display step of the first query would have added its first item by now
+      return [first !== null, [...out.querySelectorAll('ul.search li > a')].map((a) => a.getAttribute('href'))];
+    }""", PASTED)
+    assert shown[0] is True  # the pasted message did wait for its pages
+    assert shown[1] and all(href.startswith("playbooks/tramita/gearman") for href in shown[1]), shown
+
+
+def test_an_earlier_query_shown_at_once_stops_when_a_later_one_starts(site, serve, browser_context):
+    page = browser_context.new_page()
+    page.goto(serve(site) + "search.html")
+    page.wait_for_function("() => Search.hasIndex && Search.hasIndex()")
+    # "processo" lists the twenty common playbooks one every 5 ms; the pasted message starts
+    # before they are all shown, and waits for its pages: its list holds only its results.
+    shown, expected = page.evaluate("""async (pasted) => {
+      const out = document.getElementById('search-results');
+      out.replaceChildren();
+      Search.performSearch('processo');
+      out.replaceChildren();
+      Search.performSearch(pasted);
+      await Search._playbookPending;
+      await new Promise((done) => {
+        const check = () => (out.querySelector('p.search-summary')?.innerText.trim() ? done() : setTimeout(check, 10));
+        check();
+      });
+      const hrefs = [...out.querySelectorAll('ul.search li > a')].map((a) => a.getAttribute('href').split('.html')[0]);
+      const own = PlaybookRanking.rank(pasted).results.map((r) => Search._index.docnames[r.doc]);
+      return [hrefs, own];
+    }""", PASTED)
+    assert shown and sorted(shown) == sorted(expected), (shown, expected)

@@ -22,7 +22,8 @@ from sphinx.transforms import SphinxSmartQuotes
 
 #: What educate_tokens may change: quotes, backticks, backslash escapes, entities, the
 #: null-escapes of the parser, dashes (``--``) and ellipses (``...``, ``. . .``).  A token
-#: without any of these comes back as it was, whatever the action ("qDe" or another).
+#: without any of these comes back as it was, whatever the action ("qDe" or another),
+#: except "-1", which turns typographic characters back into ASCII.
 ACTIVE = re.compile(r"""['"`\\&\x00]|--|\.\.|\. \.""")
 
 
@@ -39,6 +40,8 @@ class PlaybookSmartQuotes(SmartQuotes):
             return
         alternative = isinstance(smart, str) and smart.startswith("alt")
         document_language = settings.language_code
+        # "-1" turns typographic characters back into ASCII: any block may change.
+        stupefy = self.smartquotes_action == "-1"
         if settings.smartquotes_locales:
             smartquotes.smartchars.quotes.update(dict(settings.smartquotes_locales))
         for node in (self.startnode or self.document).findall(nodes.TextElement):
@@ -46,7 +49,7 @@ class PlaybookSmartQuotes(SmartQuotes):
                 continue  # preformatted or special, or not a block
             texts = [t for t in node.findall(nodes.Text) if not isinstance(t.parent, nodes.option_string)]
             language = self._language(node, document_language, alternative)
-            if not any(ACTIVE.search(t) for t in texts):
+            if not stupefy and not any(ACTIVE.search(t) for t in texts):
                 continue
             educated = smartquotes.educate_tokens(self.get_tokens(texts), attr=self.smartquotes_action,
                                                   language=language)

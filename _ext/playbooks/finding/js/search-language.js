@@ -289,13 +289,27 @@ if (typeof Search !== "undefined" && !Search._playbookSearch) {
   let lastRanking = null; // PlaybookRanking.rank's answer for the last query
   // Sphinx's Search.query, with one step between ranking and display: exact phrases
   // (search-phrases.js), which may read the best results' pages first.
+  let queries = 0; // the number of the latest query
   Search.query = (query) => {
     const [searchQuery, searchTerms, excludedTerms, highlightTerms, objectTerms] = Search._parseQuery(query);
     const results = Search._performSearch(searchQuery, searchTerms, excludedTerms, highlightTerms, objectTerms);
-    const show = (list) => _displayNextItem(list, list.length, searchTerms, highlightTerms);
+    const number = ++queries;
+    // Sphinx's _displayNextItem (an item every 5 ms, then the summary line), stopped as soon
+    // as a later query starts: neither query's items end up in the other's list.
+    const show = (list) => {
+      const count = list.length;
+      const next = () => {
+        if (number !== queries) return;
+        if (!list.length) return _finishSearch(count);
+        _displayItem(list.pop(), searchTerms, highlightTerms);
+        setTimeout(next, 5);
+      };
+      next();
+    };
     const pending = PlaybookPhrases.refine(query, results, lastRanking);
     if (pending === null) show(results);
     else pending.then(show, () => show(results)); // the list is shown whatever happens
+    Search._playbookPending = pending; // the phrase step under way (null: none), for tests
   };
   Search._performSearch = (query, searchTerms, excludedTerms, highlightTerms, objectTerms) => {
     _removeChildren(document.getElementById("search-progress"));

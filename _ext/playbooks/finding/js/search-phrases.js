@@ -94,18 +94,23 @@ const PlaybookPhrases = (() => {
     }
     return root + docName + DOCUMENTATION_OPTIONS.FILE_SUFFIX;
   };
+  const realFetch = window.fetch.bind(window);
   const read = (url) => {
     if (!reading.has(url))
-      reading.set(url, fetch(url)
+      reading.set(url, realFetch(url)
         .then((response) => (response.ok ? response.text() : null))
-        .then((html) => { if (html !== null) texts.set(url, html); return html; })
-        .catch(() => null));
+        .catch(() => null)
+        .then((html) => {
+          if (html === null) reading.delete(url); // tried again next time
+          else texts.set(url, html);
+          return html;
+        }));
     return reading.get(url);
   };
-  // Sphinx's summaries fetch the same pages: they get the copy already read.
-  const realFetch = window.fetch.bind(window);
-  window.fetch = (input, init) => (typeof input === "string" && texts.has(input)
-    ? Promise.resolve(new Response(texts.get(input), { headers: { "Content-Type": "text/html" } }))
+  // Sphinx's summaries fetch the same pages: they get the copy read (or being read) here.
+  window.fetch = (input, init) => (typeof input === "string" && reading.has(input)
+    ? reading.get(input).then((html) => (html === null ? realFetch(input, init)
+      : new Response(html, { headers: { "Content-Type": "text/html" } })))
     : realFetch(input, init));
 
   /* Sphinx's results (ascending: the best last) re-scored by the phrases found in the best
@@ -123,7 +128,9 @@ const PlaybookPhrases = (() => {
     const pages = Promise.all(best.map((item) => read(pageUrl(item[0])).then((html) => [item, html])));
     const late = new Promise((resolve) => setTimeout(() => resolve(null), C.phrase_wait_ms));
     return Promise.race([pages, late]).then((found) => {
-      for (const [item, html] of found || []) {
+      // Late: the pages that did arrive count; the others are ranked by their words.
+      if (found === null) found = best.map((item) => [item, texts.get(pageUrl(item[0])) ?? null]);
+      for (const [item, html] of found) {
         const r = byName.get(item[0]);
         if (html === null || r === undefined) continue;
         const phrase = C.phrase_weight * value(words, tokens(readPage(html).blocks), weightOf);
