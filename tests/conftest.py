@@ -72,6 +72,21 @@ def rootdir() -> Path:
     return PROJECT / "tests" / "roots"
 
 
+def built_app(srcdir: Path, buildername: str = "html", **kwargs):
+    """A new ``SphinxTestApp`` on ``srcdir`` (``freshenv`` unless told), built and cleaned up
+    (Sphinx's global registries put back); its ``outdir``, ``env`` and ``warning`` stay
+    readable.  An exception of the build is raised after the clean-up."""
+    from sphinx.testing.util import SphinxTestApp
+
+    kwargs.setdefault("freshenv", True)
+    app = SphinxTestApp(buildername, srcdir=srcdir, **kwargs)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app
+
+
 class SharedSites:
     """Sites built once per session and shared by the tests that only read them.
 
@@ -89,23 +104,14 @@ class SharedSites:
         self.builds = 0
 
     def get(self, testroot: str, builder: str = "html", **confoverrides):
-        import io
         import shutil
-
-        from sphinx.testing.util import SphinxTestApp
 
         key = (testroot, builder, repr(sorted(confoverrides.items())))
         if key not in self._apps:
             src = self._factory.mktemp(f"shared-{testroot}-{builder}")
             shutil.copytree(self._rootdir / f"test-{testroot}", src, dirs_exist_ok=True)
-            app = SphinxTestApp(builder, srcdir=src, freshenv=True, confoverrides=confoverrides,
-                                status=io.StringIO(), warning=io.StringIO())
-            try:
-                app.build()
-            finally:
-                app.cleanup()
+            self._apps[key] = built_app(src, builder, confoverrides=confoverrides)
             self.builds += 1
-            self._apps[key] = app
         return self._apps[key]
 
 
@@ -119,40 +125,24 @@ def shared_sites(tmp_path_factory, rootdir) -> SharedSites:
 def handbook_site(tmp_path_factory):
     """The real handbook (source/ and conf.py) built once per session, read-only: the
     cleaned-up ``SphinxTestApp`` (``outdir``, ``env``, warnings)."""
-    import io
     import shutil
-
-    from sphinx.testing.util import SphinxTestApp
 
     src = tmp_path_factory.mktemp("shared-handbook") / "handbook"
     shutil.copytree(PROJECT / "source", src)
     shutil.copy(PROJECT / "conf.py", src / "conf.py")
-    app = SphinxTestApp("html", srcdir=src, freshenv=True, status=io.StringIO(), warning=io.StringIO())
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
+    return built_app(src)
 
 
 @pytest.fixture(scope="session")
 def pen_wiki_site(tmp_path_factory):
     """PEN's wiki laid out as a handbook (``test_handbook.pen_wiki_root``), built once per
     session, read-only: ``(source folder, cleaned-up SphinxTestApp)``."""
-    import io
-
-    from sphinx.testing.util import SphinxTestApp
     from test_handbook import pen_wiki_root
 
     if not PEN_WIKI.is_dir():
         pytest.fail(f"PEN's sample is missing: {PEN_WIKI}")
     src = pen_wiki_root(tmp_path_factory.mktemp("shared-pen-wiki"))
-    app = SphinxTestApp("html", srcdir=src, freshenv=True, status=io.StringIO(), warning=io.StringIO())
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return src, app
+    return src, built_app(src)
 
 
 @pytest.fixture
@@ -272,19 +262,13 @@ def build_handbook_site(dest: Path, extra: dict[str, str] | None = None) -> Path
     (path under source/ -> text) added; fails on any warning. Returns the HTML folder."""
     import shutil
 
-    from sphinx.testing.util import SphinxTestApp
-
     src = dest / "handbook"
     shutil.copytree(PROJECT / "source", src)
     shutil.copy(PROJECT / "conf.py", src / "conf.py")
     for name, text in (extra or {}).items():
         (src / name).write_text(text, encoding="utf-8")
-    app = SphinxTestApp("html", srcdir=src, freshenv=True)
-    try:
-        app.build()
-        warnings = app.warning.getvalue()
-    finally:
-        app.cleanup()
+    app = built_app(src)
+    warnings = app.warning.getvalue()
     assert "WARNING" not in warnings, warnings
     return Path(app.outdir)
 

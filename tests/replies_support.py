@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import io
 import shutil
 from pathlib import Path
 
-from conftest import PEN_WIKI, PROJECT, SEED
+from conftest import PEN_WIKI, PROJECT, SEED, built_app
 
 ROOT = PROJECT / "tests" / "roots" / "test-replies"
 
@@ -58,12 +57,4 @@ def make_source(dest: Path) -> Path:
 
 def build(dest: Path, buildername: str = "html", **kwargs):
     """Build the root at ``dest`` (a fresh SphinxTestApp); returns the app, cleaned up."""
-    from sphinx.testing.util import SphinxTestApp
-
-    app = SphinxTestApp(buildername, srcdir=make_source(dest), freshenv=True,
-                        status=io.StringIO(), warning=io.StringIO(), **kwargs)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
+    return built_app(make_source(dest), buildername, **kwargs)

@@ -22,7 +22,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import PEN_WIKI, SEED
+from conftest import PEN_WIKI, SEED, built_app
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from workflow import STANDARD
@@ -163,16 +163,10 @@ def handbook(base: Path, config: dict, files: dict[str, str]) -> Path:
 
 
 def build(src: Path):
-    from sphinx.testing.util import SphinxTestApp
     from sphinx.util.console import strip_colors
 
-    warnings = io.StringIO()
-    app = SphinxTestApp("html", srcdir=src, freshenv=True, warning=warnings, status=io.StringIO())
-    try:
-        app.build()
-        return strip_colors(warnings.getvalue()), dict(get_records(app.env))
-    finally:
-        app.cleanup()
+    app = built_app(src)
+    return strip_colors(app.warning.getvalue()), dict(get_records(app.env))
 
 
 def run_check(src: Path) -> str:

@@ -22,7 +22,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from conftest import PEN_WIKI, PROJECT, SEED, normalized_warnings
+from conftest import PEN_WIKI, PROJECT, SEED, built_app, normalized_warnings
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -206,19 +206,13 @@ def test_checker_never_crashes_on_loose_files(tmp_path_factory, sample):
 @profile(SPHINX_EXAMPLES)
 @given(mutated_playbook())
 def test_sphinx_build_never_crashes_on_mutated_playbooks(handbook_dir, sample):
-    from sphinx.testing.util import SphinxTestApp
     from sphinx.util.console import strip_colors
 
     description, data = sample
     (handbook_dir / "playbooks" / "sei" / "mutado.rst").write_bytes(data)
     shutil.rmtree(handbook_dir / "_build", ignore_errors=True)
-    warnings = io.StringIO()
-    app = SphinxTestApp("html", srcdir=handbook_dir, freshenv=True, warning=warnings, status=io.StringIO())
-    try:
-        app.build()  # an exception here (a crash in the extension) fails the test
-    finally:
-        app.cleanup()
-    text = strip_colors(warnings.getvalue())
+    app = built_app(handbook_dir)  # an exception here (a crash in the extension) fails the test
+    text = strip_colors(app.warning.getvalue())
     assert "Traceback" not in text and "Exception occurred" not in text, description
     # Every report names a file of the handbook (the mutated playbook, or the catalog's glob
     # toctree when the playbook was refused), and a line when there is one.

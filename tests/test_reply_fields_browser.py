@@ -4,11 +4,10 @@ page, plain-text labels, the agent's name remembered by the browser."""
 from __future__ import annotations
 
 import datetime
-import io
 import shutil
 
 import pytest
-from conftest import PEN_WIKI, normalized_warnings
+from conftest import PEN_WIKI, built_app, normalized_warnings
 from playwright.sync_api import expect
 from replies_support import make_source
 
@@ -23,19 +22,12 @@ NOON = datetime.datetime(2025, 3, 10, 9, 0, tzinfo=datetime.timezone(datetime.ti
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    from sphinx.testing.util import SphinxTestApp
-
     dest = make_source(tmp_path_factory.mktemp("reply-fields"))
     (dest / "playbooks" / "protocolo-integrado").mkdir()
     shutil.copyfile(LOST_PASSWORD, dest / "playbooks" / "protocolo-integrado" / "senha-perdida.rst")
     shutil.copyfile(PEN_WIKI / "Sistema_Eletronico_de_Informação_SEI" / "Erro_no_modulo_estatistica_do_SEI–PEN.rst",
                     dest / "playbooks" / "sei" / "estatistica.rst")
-    app = SphinxTestApp("html", srcdir=dest, freshenv=True, status=io.StringIO(), warning=io.StringIO())
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
+    return built_app(dest)
 
 
 def open_page(context, base, path):

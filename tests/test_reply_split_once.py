@@ -6,11 +6,11 @@ already wrapped at read time: it never splits the reply section again.
 
 from __future__ import annotations
 
-import io
 import re
 from pathlib import Path
 
 import pytest
+from conftest import built_app
 from replies_support import make_source
 
 from playbooks.replies import extract
@@ -33,15 +33,7 @@ def _spy(monkeypatch) -> list[str]:
 
 
 def _build(srcdir: Path, freshenv: bool):
-    from sphinx.testing.util import SphinxTestApp
-
-    app = SphinxTestApp("html", srcdir=srcdir, freshenv=freshenv, status=io.StringIO(),
-                        warning=io.StringIO())
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
+    return built_app(srcdir, freshenv=freshenv)
 
 
 @pytest.mark.pen_sample

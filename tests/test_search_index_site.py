@@ -14,8 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import PEN_WIKI, PROJECT
-from sphinx.testing.util import SphinxTestApp
+from conftest import PEN_WIKI, PROJECT, built_app
 from test_search import pages, search
 
 from playbooks.standard.schema import DEFAULT_KINDS, normalize_heading
@@ -30,13 +29,8 @@ STANDARD_HEADINGS = {normalize_heading(h) for h in DEFAULT_KINDS["script"]["sect
 
 
 def _build(root: Path, compact: bool) -> Path:
-    app = SphinxTestApp("html", srcdir=root, freshenv=True,
-                        confoverrides={"playbook_search_compact_index": compact})
-    try:
-        app.build()
-        assert "WARNING" not in app.warning.getvalue(), app.warning.getvalue()
-    finally:
-        app.cleanup()
+    app = built_app(root, confoverrides={"playbook_search_compact_index": compact})
+    assert "WARNING" not in app.warning.getvalue(), app.warning.getvalue()
     return Path(app.outdir)
 
 

@@ -6,6 +6,8 @@ import json
 import urllib.parse
 
 import pytest
+from conftest import built_app
+from search_evaluation import SEARCH_FINISHED
 from workflow import small_handbook
 
 from playbooks.finding import search_index_format as fmt
@@ -58,22 +60,14 @@ PASTED = ("Bom dia, ao receber aparece: O componente excede o limite de tamanho 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    from sphinx.testing.util import SphinxTestApp
-
     tmp = tmp_path_factory.mktemp("ranking")
     src = small_handbook(tmp, _files(), conf_extra='playbook_search_ignored_words = ["prezados", "att", "fulano"]')
-    app = SphinxTestApp("html", srcdir=src, freshenv=True)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app.outdir
+    return built_app(src).outdir
 
 
 def _search(page, base, query):
     page.goto(base + "search.html?q=" + urllib.parse.quote(query))
-    page.wait_for_function("() => { const s = document.querySelector('#search-results p.search-summary');"
-                           " return s !== null && s.innerText.trim() !== ''; }", timeout=20000)
+    page.wait_for_function(SEARCH_FINISHED, timeout=20000)
     return [h.split("#")[0].removesuffix(".html") for h in page.eval_on_selector_all(
         "#search-results ul.search li > a", "els => els.map(e => e.getAttribute('href'))")]
 
@@ -127,8 +121,7 @@ def test_a_pasted_ticket_keeps_its_words_apart(site, serve, browser_context):
     assert box.input_value() == "Prezados, gearman parou Att, Fulano"
     with page.expect_navigation():
         box.press("Enter")
-    page.wait_for_function("() => { const s = document.querySelector('#search-results p.search-summary');"
-                           " return s !== null && s.innerText.trim() !== ''; }", timeout=20000)
+    page.wait_for_function(SEARCH_FINISHED, timeout=20000)
     first = page.eval_on_selector("#search-results ul.search li > a", "e => e.getAttribute('href')")
     assert first.startswith("playbooks/tramita/gearman")
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import shutil
 import unicodedata
 
-import pytest
 from conftest import PROJECT, normalized_warnings
 
 from playbooks.writers import check

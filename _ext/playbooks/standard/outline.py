@@ -58,6 +58,18 @@ def heading_line(title: nodes.title) -> int | None:
     return max(1, line - 1)
 
 
+def body_lines(document: nodes.document, heading: Heading, count: int) -> range:
+    """0-based indexes of the source lines of ``heading``'s body: after its underline, up
+    to the next heading's line anywhere in the document (a subsection's too) or the end of
+    the ``count`` lines.  Empty when the heading's line is unknown."""
+    if heading.line is None:
+        return range(0)
+    later = [line for line in (heading_line(t) for t in document.findall(nodes.title))
+             if line is not None and line > heading.line]
+    end = min(later) - 1 if later else count  # the next heading's line, 0-based
+    return range(heading.line + 1, min(end, count))
+
+
 def underline_char(lines: list[str] | None, title: nodes.title) -> str | None:
     """The adornment character of a section title, read at the line docutils reports."""
     if not lines or title.line is None:

@@ -55,7 +55,7 @@ from ..replies.grammar import Grammar
 from ..site.pages import PAGES_FOLDER
 from ..standard import metadata
 from ..standard.names import slugify, title_core
-from ..standard.outline import build_outline
+from ..standard.outline import body_lines, build_outline
 from ..standard.schema import Kind, Schema, SchemaError, build_schema
 from ..standard.sources import SourceError, decode, normalize_text
 from . import atomic
@@ -155,11 +155,9 @@ def keyword_fix(raw: str, document: nodes.document, kind: Kind) -> tuple[str, li
             for line in paragraph.rawsource.split("\n"):
                 if line.strip():
                     wanted[" ".join(line.split())] = others
-    starts = sorted(h for h in _all_headings(document) if h > heading.line)
-    end = starts[0] - 1 if starts else None  # the next heading's text line (1-based)
     lines = raw.split("\n")
     changed = []
-    for index in range(heading.line + 1, len(lines) if end is None else min(end - 1, len(lines))):
+    for index in body_lines(document, heading, len(lines)):
         line = lines[index]
         body, cr = (line[:-1], "\r") if line.endswith("\r") else (line, "")
         others = wanted.get(" ".join(unicodedata.normalize("NFC", body).split()))
@@ -170,14 +168,6 @@ def keyword_fix(raw: str, document: nodes.document, kind: Kind) -> tuple[str, li
             lines[index] = fixed + cr
             changed.append(index + 1)
     return "\n".join(lines), changed
-
-
-def _all_headings(document: nodes.document) -> list[int]:
-    found = []
-    for title in document.findall(nodes.title):
-        if title.line is not None:
-            found.append(title.line - 1)
-    return found
 
 
 # --- where things go ------------------------------------------------------------------

@@ -11,17 +11,9 @@ from __future__ import annotations
 from docutils import nodes
 
 from ..replies.grammar import Grammar, Rewrite, rewrite_placeholders
-from ..standard.outline import build_outline
+from ..standard.outline import body_lines, build_outline
 from ..standard.schema import Kind
 from ..standard.sources import normalize_text
-
-
-def _heading_lines(document: nodes.document) -> list[int]:
-    lines = []
-    for section in document.findall(nodes.section):
-        if section.children and isinstance(section[0], nodes.title) and section[0].line:
-            lines.append(section[0].line - 1)  # the title's text line (1-based)
-    return sorted(lines)
 
 
 def placeholder_fix(raw: str, document: nodes.document, kind: Kind, grammar: Grammar
@@ -33,11 +25,10 @@ def placeholder_fix(raw: str, document: nodes.document, kind: Kind, grammar: Gra
     heading = outline.first(kind, kind.reply)
     if heading is None or heading.line is None:
         return raw, []
-    starts = [line for line in _heading_lines(document) if line > heading.line]
     lines = raw.split("\n")
-    end = starts[0] - 1 if starts else len(lines)  # 0-based index of the next title's line
+    body = body_lines(document, heading, len(lines))
     bodies = [line[:-1] if line.endswith("\r") else line for line in lines]
-    fixed, done = rewrite_placeholders(bodies, heading.line + 1, end, grammar)
+    fixed, done = rewrite_placeholders(bodies, body.start, body.stop, grammar)
     if not done:
         return raw, []
     out = [new + ("\r" if old.endswith("\r") else "") for old, new in zip(lines, fixed)]
