@@ -1,9 +1,11 @@
-"""The collector's thresholds are raised during a build and put back after it."""
+"""The collector's thresholds are raised during a build and put back after it; the build's
+objects are frozen until the next build."""
 
 from __future__ import annotations
 
 import gc
 import shutil
+import weakref
 
 from conftest import PROJECT, normalized_warnings
 
@@ -31,3 +33,32 @@ def check_build(make_app, tmp_path, before):
     assert normalized_warnings(app) == ""
     assert during and set(during) == {gc_tuning.THRESHOLDS}
     assert gc.get_threshold() == before
+
+
+def test_a_finished_build_stays_frozen_until_the_next_build_is_set_up(tmp_path):
+    """The build's objects skip the collections after it (sphinx-build exits then), and a
+    process that builds again gets them back: the first site's environment, a cycle with its
+    app, outlives a full collection until the next app is set up."""
+    from conftest import built_app
+
+    ROOTS = PROJECT / "tests" / "roots"
+    first = tmp_path / "first"
+    shutil.copytree(ROOTS / "test-standard", first)
+    app = built_app(first)
+    env = weakref.ref(app.env)
+    del app
+    try:
+        assert gc.get_freeze_count() > 0
+        gc.collect()
+        assert env() is not None, "the finished build was collected: it was not frozen"
+        second = tmp_path / "second"
+        shutil.copytree(ROOTS / "test-standard", second)
+        from sphinx.testing.util import SphinxTestApp
+
+        next_app = SphinxTestApp("html", srcdir=second, freshenv=True)  # set up, not built
+        try:
+            assert env() is None, "the earlier build stayed frozen after the next one was set up"
+        finally:
+            next_app.cleanup()
+    finally:
+        gc_tuning._unfreeze()

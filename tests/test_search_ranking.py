@@ -140,6 +140,29 @@ def test_situation_words_ride_on_the_compact_index_and_come_back():
     assert json.loads(plain[len("Search.setIndex("):-1])[fmt.FIELDS] == index[fmt.FIELDS]
 
 
+def test_changed_situation_sections_reach_the_index_of_an_incremental_build(tmp_path):
+    """The sections' words are stemmed when a page is read (kept in its record): changing
+    ``playbook_search_situation_sections`` reads the pages again, and the index equals a
+    clean build's."""
+    files = {name: text for name, text in _files().items() if not name.startswith("sei/comum-")}
+    other = {"playbook_search_situation_sections": ["Solução Sugerida"]}
+
+    def field(app):
+        index = fmt.load_search_index(app.outdir / "searchindex.js")
+        return index, {word: sorted(index["docnames"][n] for n in found)
+                       for word, found in index[fmt.FIELDS]["situation"].items()}
+
+    src = small_handbook(tmp_path / "incremental", files)
+    _, before = field(built_app(src))
+    assert "playbooks/sei/certificado" in before["venc"] and "gearman" not in before
+    index, after = field(built_app(src, freshenv=False, confoverrides=other))
+    assert "venc" not in after and after["gearman"] == ["playbooks/tramita/gearman"]
+    clean_index, clean = field(built_app(small_handbook(tmp_path / "clean", files), confoverrides=other))
+    assert after == clean
+    assert {k: v for k, v in index.items() if k != "envversion"} == \
+        {k: v for k, v in clean_index.items() if k != "envversion"}
+
+
 def test_site_index_holds_the_situation_field_and_the_browser_reads_it(site, serve, browser_context):
     data = fmt.read_data((site / "searchindex.js").read_text(encoding="utf-8"))
     assert fmt.FIELDS not in data and data["compact"]["fields"] == ["situation"]  # riding on the terms

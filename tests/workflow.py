@@ -58,10 +58,11 @@ def make(project: Path, *args: str, env: dict[str, str] | None = None, timeout: 
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
-    """``{relative path: sha256}`` of every file under ``folder``."""
+    """``{relative path: sha256}`` of every file under ``folder``, less the bytecode Python
+    caches itself (``__pycache__``, written when PYTHONDONTWRITEBYTECODE is not set)."""
     return {
         p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*")) if p.is_file()
+        for p in sorted(folder.rglob("*")) if p.is_file() and "__pycache__" not in p.relative_to(folder).parts
     }
 
 

@@ -21,7 +21,7 @@ from .writers import guide, terminal
 __version__ = "0.1.0"
 
 #: Bump when the data kept on the environment changes shape.
-ENV_VERSION = 5
+ENV_VERSION = 6
 
 
 def setup(app: Sphinx) -> dict:

@@ -80,7 +80,8 @@ def read_playbook(app: Sphinx, doctree: nodes.document) -> None:
                        grammar=Grammar.from_config(app.config))
     for problem in analysis.problems:
         emit(problem.subtype, problem.message, (docname, problem.line))
-    record = make_record(docname, category, category_label(app.config, category), analysis)
+    record = make_record(docname, category, category_label(app.config, category), analysis,
+                         app.config.playbook_search_situation_sections)
     get_records(env)[docname] = record
     env.current_document[TEMPLATES_KEY] = analysis.templates  # split once, wrapped once
     # Show the parsed title everywhere (page, env.titles, search, catalog): rewrite the

@@ -62,6 +62,8 @@ class PlaybookRecord(TypedDict):
     profile: str | None
     keywords: list[str]
     section_texts: dict[str, str]
+    #: index keys of the situation sections' words (finding/search.py, situation_words)
+    situation_words: list[str]
     replies: list[ReplyRecord]
     #: the fields of each reply, in the order of ``replies`` (playbooks.json lists them)
     reply_fields: list[list[FieldRecord]]
@@ -73,9 +75,12 @@ class PlaybookRecord(TypedDict):
 
 
 def make_record(docname: str, category: str | None, category_label: str,
-                analysis: Analysis) -> PlaybookRecord:
+                analysis: Analysis, situation_sections=()) -> PlaybookRecord:
+    from ..finding.search import situation_words
+
     outline, meta = analysis.outline, analysis.metadata
     title = outline.title or docname.rsplit("/", 1)[-1]
+    display_title = meta.display_title or title
     return PlaybookRecord(
         docname=docname,
         kind=analysis.kind.name,
@@ -84,7 +89,7 @@ def make_record(docname: str, category: str | None, category_label: str,
         title=title,
         title_line=outline.title_line,
         sections=[h.text for h in outline.headings if h.depth == 1],
-        display_title=meta.display_title or title,
+        display_title=display_title,
         date=meta.date.isoformat() if meta.date else None,
         version=meta.version,
         team=meta.team,
@@ -92,6 +97,8 @@ def make_record(docname: str, category: str | None, category_label: str,
         profile=meta.profile,
         keywords=list(meta.keywords),
         section_texts=dict(meta.section_texts),
+        situation_words=situation_words(meta.section_texts, situation_sections,
+                                        [display_title, *meta.keywords]),
         replies=[ReplyRecord(**template.as_record()) for template in analysis.templates],
         reply_fields=[[FieldRecord(**slot.field_record()) for slot in template.fields]
                       for template in analysis.templates],

@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import ClassVar
 
 from rjsmin import jsmin
 from sphinx.application import Sphinx
@@ -137,12 +138,11 @@ class SearchPortugueseFolded(SearchPortuguese):
     js_stemmer_rawcode = ""
     stopwords = frozenset(PORTUGUESE_STOPWORDS) | frozenset(fold(w) for w in PORTUGUESE_STOPWORDS)
 
-    def __init__(self, options: dict[str, str]) -> None:
-        super().__init__(options)
-        # Sphinx keeps stems per page; the same words come back on every page (and again
-        # for situation_field): kept for the whole build, a no-change rebuild of 1,000
-        # playbooks takes 0.7 s less.
-        self._stems: dict[str, str] = {}
+    #: Sphinx keeps stems per page; the same words come back on every page (and were
+    #: stemmed already for :func:`situation_words` when the page was read): one cache for
+    #: the process, since a word's key depends on nothing else (a full build of 1,000
+    #: playbooks takes 0.7 s less).
+    _stems: ClassVar[dict[str, str]] = {}
 
     def stem(self, word: str) -> str:
         stem = self._stems.get(word)
@@ -176,7 +176,10 @@ class SearchPortugueseFolded(SearchPortuguese):
 def _previous_index_entries(builder) -> dict[str, list[tuple[str, str, str]]]:
     path = builder.outdir / builder.searchindex_filename
     try:
-        frozen = builder.indexer_format.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        index_format = builder.indexer_format
+        frozen = (index_format.loads_index_entries(text) if hasattr(index_format, "loads_index_entries")
+                  else index_format.loads(text))
         docnames = frozen["docnames"]
         entries: dict[str, list[tuple[str, str, str]]] = {}
         for entry, found in frozen.get("indexentries", {}).items():
@@ -264,53 +267,65 @@ DEFAULT_SYNONYMS = {
 }
 
 
-def situation_field(app: Sphinx, data: dict) -> dict | None:
-    """Words of each playbook's situation sections (``playbook_search_situation_sections``),
-    as Sphinx's frozen index spells them: ``{"situation": {word: [document numbers]}}``.
+_reading_language: SearchPortugueseFolded | None = None
 
-    Only words of at most :data:`FIELD_MAX_SHARE` of the documents, and not already in the
-    playbook's title or keywords (fields that weigh more).
+
+def situation_words(section_texts: dict[str, str], sections, above: list[str]) -> list[str]:
+    """The index keys of the words of a playbook's situation sections
+    (``playbook_search_situation_sections``), as Sphinx's indexer spells them, less those
+    of ``above`` (its title and keywords, fields that weigh more).
+
+    Computed when the page is read and kept in its record, so that a build that reads no
+    page does not stem them all again (:func:`situation_field` only filters them).
     """
-    sections = tuple(app.config.playbook_search_situation_sections)
+    global _reading_language
+    language = _reading_language
+    if language is None:
+        language = _reading_language = SearchPortugueseFolded({})
+    text = " ".join(section_texts.get(name, "") for name in sections)
+    if not text.strip():
+        return []
+    higher = {language.stem(w).lower() for w in language.split(" ".join(above))}
+    words = set()
+    for word in language.split(text):
+        stem = language.stem(word).lower()
+        if not language.word_filter(stem):
+            stem = word.lower() if language.word_filter(word) else ""
+        if stem and stem not in higher:
+            words.add(stem)
+    return sorted(words)
+
+
+def situation_field(app: Sphinx, data: dict) -> dict | None:
+    """Words of each playbook's situation sections (its record's ``situation_words``), as
+    Sphinx's frozen index spells them: ``{"situation": {word: [document numbers]}}``.
+
+    Only words of at most :data:`FIELD_MAX_SHARE` of the documents.
+    """
     docnames = data.get("docnames") or []
-    if not sections or not docnames:
+    if not app.config.playbook_search_situation_sections or not docnames:
         return None
-    # The indexer's own language (its stems are already known), else a new one.
-    language = getattr(getattr(app.builder, "indexer", None), "lang", None)
-    if not isinstance(language, SearchPortugueseFolded):
-        language = SearchPortugueseFolded({})
-    records = get_records(app.env)
-    number = {name: i for i, name in enumerate(docnames)}
+    terms, titleterms = data.get("terms") or {}, data.get("titleterms") or {}
     frequency: dict[str, int] = {}
-    for key in ("terms", "titleterms"):
-        for word, found in (data.get(key) or {}).items():
+    for index in (terms, titleterms):
+        for word, found in index.items():
             frequency[word] = frequency.get(word, 0) + (len(found) if isinstance(found, list) else 1)
     limit = max(FIELD_MAX_SHARE * len(docnames), FIELD_MIN_DOCS)
+    records = get_records(app.env)
     field: dict[str, list[int]] = {}
-    for docname, record in records.items():
-        if docname not in number:
-            continue
-        texts = record.get("section_texts") or {}
-        text = " ".join(texts.get(name, "") for name in sections)
-        above = " ".join([record.get("display_title") or record.get("title") or "", *record.get("keywords", [])])
-        higher = {language.stem(w).lower() for w in language.split(above)}
-        for word in language.split(text):
-            stem = language.stem(word).lower()
-            if not language.word_filter(stem):
-                stem = word.lower() if language.word_filter(word) else ""
-            if stem and stem not in higher and 0 < frequency.get(stem, 0) <= limit:
-                found = field.setdefault(stem, [])
-                if number[docname] not in found:
-                    found.append(number[docname])
+    for number, docname in enumerate(docnames):
+        for word in (records.get(docname) or {}).get("situation_words") or ():
+            if 0 < frequency.get(word, 0) <= limit:
+                field.setdefault(word, []).append(number)
     # Only the documents where Sphinx indexed the word (its own reading of the doctree may
     # differ from the section's plain text): the compact index rides on those lists.
     out = {}
     for word, found in sorted(field.items()):
         indexed = set()
-        for key in ("terms", "titleterms"):
-            value = (data.get(key) or {}).get(word)
+        for index in (terms, titleterms):
+            value = index.get(word)
             indexed.update([value] if isinstance(value, int) else value or ())
-        kept = sorted(n for n in found if n in indexed)
+        kept = [n for n in found if n in indexed]
         if kept:
             out[word] = kept
     return {"situation": out}
@@ -342,8 +357,9 @@ def setup(app: Sphinx) -> None:
     app.add_config_value("playbook_search_ignored_words", DEFAULT_IGNORED_WORDS, "html",
                          types=frozenset({list, tuple}))
     app.add_config_value("playbook_search_synonyms", DEFAULT_SYNONYMS, "html", types=frozenset({dict}))
+    # "env": the words of these sections are stemmed when each page is read
     app.add_config_value("playbook_search_situation_sections", ("Situação", "Quando Ocorre", "Objetivo"),
-                         "html", types=frozenset({list, tuple}))
+                         "env", types=frozenset({list, tuple}))
     app.add_search_language(SearchPortugueseFolded)
     app.connect("config-inited", search_context)
     app.connect("html-collect-pages", repair_incremental_index)
