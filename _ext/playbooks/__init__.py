@@ -8,15 +8,10 @@ writer's commands and guide, ``build`` the speed rules.  This file only wires th
 
 from __future__ import annotations
 
-from sphinx.application import Sphinx
+from typing import TYPE_CHECKING
 
-from .build import gc_tuning, parallel, read_order
-from .collect import collector, config, records
-from .finding import catalog, export, search
-from .replies import html as reply_html
-from .safety import guards, offline, policy
-from .site import accessibility, dates, formats, pages, panel, redirects, source_link, theme
-from .writers import guide, terminal
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 __version__ = "0.1.0"
 
@@ -25,6 +20,17 @@ ENV_VERSION = 6
 
 
 def setup(app: Sphinx) -> dict:
+    # Imported here, not at the top: the writer's commands (``python -m playbooks check``)
+    # import this package too, and need none of the Sphinx application these modules load
+    # (a third of ``make check``'s start on one file).
+    from .build import gc_tuning, parallel, read_order
+    from .collect import collector, config, records
+    from .finding import catalog, export, search
+    from .replies import html as reply_html
+    from .safety import guards, offline, policy
+    from .site import accessibility, dates, formats, pages, panel, redirects, source_link, theme
+    from .writers import guide, terminal
+
     gc_tuning.setup(app)
     parallel.setup(app)
     read_order.setup(app)

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
-from sphinx.application import Sphinx
-from sphinx.config import Config
 from sphinx.errors import ConfigError
 
 from ..replies.grammar import CONFIG_VALUES as REPLY_CONFIG_VALUES
 from ..replies.grammar import config_problem as grammar_config_problem
 from ..standard.schema import DEFAULT_KINDS, Schema, SchemaError, build_schema
+
+if TYPE_CHECKING:  # the writer's commands import this module without a Sphinx application
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
 
 #: (name, default, rebuild, types)
 CONFIG_VALUES = [

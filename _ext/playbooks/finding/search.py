@@ -76,7 +76,9 @@ RANKING = {
     #: found word for word in one of the best phrase_pages results' pages
     #: (js/search-phrases.js), read for at most phrase_wait_ms
     "phrase_weight": 1.0, "phrase_min_words": 5, "phrase_min_meaningful": 3,
-    "phrase_pages": 10, "phrase_wait_ms": 1500,
+    #: 6 pages: a browser opens 6 connections to one server (HTTP/1.1), a 7th page would
+    #: wait for a second round trip before the list can be shown
+    "phrase_pages": 6, "phrase_wait_ms": 1500,
     #: a title that holds every word of a query of two words or more adds this share of the
     #: query's weight
     "whole_title_weight": 0.5,

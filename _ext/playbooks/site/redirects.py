@@ -22,10 +22,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path, PurePosixPath
-
-from sphinx.application import Sphinx
+from typing import TYPE_CHECKING
 
 from ..writers import atomic
+
+if TYPE_CHECKING:  # make check and make import read the map without a Sphinx application
+    from sphinx.application import Sphinx
 
 SUBTYPE = "redirect_target"
 TEMPLATE = Path(__file__).parent / "redirect.html"

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
-def _complete_temporary(path: Path, data: bytes) -> str:
-    """``data`` written and synced to a new temporary file beside ``path``; its name."""
+def _complete_temporary(path: Path, data: bytes | Iterable[bytes]) -> str:
+    """``data`` (bytes, or pieces of them) written and synced to a new temporary file beside
+    ``path``; its name."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as out:
-            out.write(data)
+            for piece in [data] if isinstance(data, bytes) else data:
+                out.write(piece)
             out.flush()
             os.fsync(out.fileno())
     except BaseException:
@@ -29,8 +32,11 @@ def _remove(temporary: str) -> None:
         pass
 
 
-def write_bytes(path: Path | str, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename."""
+def write_bytes(path: Path | str, data: bytes | Iterable[bytes]) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename.
+
+    ``data`` may come in pieces (a generator): a large file is then never whole in memory.
+    """
     path = Path(path)
     temporary = _complete_temporary(path, data)
     try:

@@ -236,13 +236,21 @@ class Checker:
         self.titles: dict[Path, tuple[str | None, int | None]] = {}
         self.replies: dict[Path, list[tuple[str | None, str, int | None]]] = {}
         self.policy = policy.Policy.from_config(conf)
+        self._resolved: dict[Path, Path] = {}
+
+    def resolved(self, file: Path) -> Path:
+        """``file.resolve()``, once per file (each call reads every folder of the path)."""
+        found = self._resolved.get(file)
+        if found is None:
+            found = self._resolved[file] = file.resolve()
+        return found
 
     def handbook_category(self, file: Path) -> tuple[bool, str | None]:
         """(file is a playbook of the handbook, its category folder)."""
         if self.playbook_root is None:
             return False, None
         try:
-            relative = file.resolve().relative_to(self.playbook_root)
+            relative = self.resolved(file).relative_to(self.playbook_root)
         except ValueError:
             return False, None
         parts = relative.parts
@@ -302,8 +310,8 @@ class Checker:
         reports += image_reports(document, file, display, self.source_root)
         reports += [self._violation(display, v) for v in violations]
         if in_handbook:
-            self.titles[file.resolve()] = (analysis.outline.title, analysis.outline.title_line)
-        self.replies[file.resolve()] = [
+            self.titles[self.resolved(file)] = (analysis.outline.title, analysis.outline.title_line)
+        self.replies[self.resolved(file)] = [
             (t.label, t.text, t.line) for t in analysis.templates if not t.draft
         ]
         reports += problem_reports(display, analysis.problems)
@@ -345,7 +353,7 @@ class Checker:
                 entries.append(duplicates.Entry(path, self._display_relative(path), title, line))
         if self.playbook_root.is_dir():
             for path in sorted(self.playbook_root.rglob("*.rst")):
-                resolved = path.resolve()
+                resolved = self.resolved(path)
                 if path.name == "index.rst" or resolved in self.titles:
                     continue
                 if not resolved.is_relative_to(self.source_root):
@@ -439,7 +447,7 @@ def main(argv: list[str] | None = None) -> int:
                             None, False))
             continue
         results.append((file, display, *checker.check_file(file, display)))
-    checked = {file.resolve(): display for file, display, _, kind, _ in results if kind is not None}
+    checked = {checker.resolved(file): display for file, display, _, kind, _ in results if kind is not None}
     repeated = checker.duplicate_reports(checked)
     github = in_github_actions()
     for file, display, reports, kind, guessed in results:
@@ -448,7 +456,7 @@ def main(argv: list[str] | None = None) -> int:
             continue
         if guessed:
             print(f"{display}: verificado como '{kind.label}' ({kind.name})")
-        reports = sorted(reports + repeated.get(file.resolve(), []), key=lambda r: r.line or 0)
+        reports = sorted(reports + repeated.get(checker.resolved(file), []), key=lambda r: r.line or 0)
         for report in reports:
             print(report.format())
             if github:

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import logging
 import unicodedata
+from typing import TYPE_CHECKING
 
-from sphinx.application import Sphinx
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 KEEP = {"\n", "\t"}
 

@@ -125,16 +125,19 @@ const PlaybookPhrases = (() => {
     current = { words, weightOf };
     const byName = new Map(ranking.results.map((r) => [model.index.docnames[r.doc], r]));
     const best = results.slice(-C.phrase_pages);
-    const pages = Promise.all(best.map((item) => read(pageUrl(item[0])).then((html) => [item, html])));
-    const late = new Promise((resolve) => setTimeout(() => resolve(null), C.phrase_wait_ms));
-    return Promise.race([pages, late]).then((found) => {
+    // Each page is scored as soon as it arrives: its reading overlaps the other downloads.
+    const phrases = new Map(); // result -> the weight of its phrases
+    const score = (item, html) => {
+      if (html !== null && !phrases.has(item))
+        phrases.set(item, C.phrase_weight * value(words, tokens(readPage(html).blocks), weightOf));
+    };
+    const pages = Promise.all(best.map((item) => read(pageUrl(item[0])).then((html) => score(item, html))));
+    const late = new Promise((resolve) => setTimeout(resolve, C.phrase_wait_ms));
+    return Promise.race([pages, late]).then(() => {
       // Late: the pages that did arrive count; the others are ranked by their words.
-      if (found === null) found = best.map((item) => [item, texts.get(pageUrl(item[0])) ?? null]);
-      for (const [item, html] of found) {
+      for (const [item, phrase] of phrases) {
         const r = byName.get(item[0]);
-        if (html === null || r === undefined) continue;
-        const phrase = C.phrase_weight * value(words, tokens(readPage(html).blocks), weightOf);
-        if (phrase > r.phrase) item[4] = Math.round((r.base + phrase) * r.factor * 1000) / 1000;
+        if (r !== undefined && phrase > r.phrase) item[4] = Math.round((r.base + phrase) * r.factor * 1000) / 1000;
       }
       return results.sort(_orderResultsByScoreThenName);
     });
