@@ -38,7 +38,8 @@ def check_build(make_app, tmp_path, before):
 def test_a_finished_build_stays_frozen_until_the_next_build_is_set_up(tmp_path):
     """The build's objects skip the collections after it (sphinx-build exits then), and a
     process that builds again gets them back: the first site's environment, a cycle with its
-    app, outlives a full collection until the next app is set up."""
+    app, outlives a full collection until the next app is set up (then the next full
+    collection frees it)."""
     from conftest import built_app
 
     ROOTS = PROJECT / "tests" / "roots"
@@ -57,6 +58,8 @@ def test_a_finished_build_stays_frozen_until_the_next_build_is_set_up(tmp_path):
 
         next_app = SphinxTestApp("html", srcdir=second, freshenv=True)  # set up, not built
         try:
+            assert gc.get_freeze_count() == 0
+            gc.collect()
             assert env() is None, "the earlier build stayed frozen after the next one was set up"
         finally:
             next_app.cleanup()

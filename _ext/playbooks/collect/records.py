@@ -76,7 +76,7 @@ class PlaybookRecord(TypedDict):
 
 def make_record(docname: str, category: str | None, category_label: str,
                 analysis: Analysis, situation_sections=()) -> PlaybookRecord:
-    from ..finding.search import situation_words
+    from ..finding.search import situation_words  # finding.search reads the records (get_records)
 
     outline, meta = analysis.outline, analysis.metadata
     title = outline.title or docname.rsplit("/", 1)[-1]
