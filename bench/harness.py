@@ -57,6 +57,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "_ext"))
 
 from bench import corpus  # noqa: E402
+from playbooks.finding.search import RANKING  # noqa: E402
 from playbooks.writers import atomic  # noqa: E402
 
 DEFAULT_SIZES = (100, 300, 1000, 3000)
@@ -747,7 +748,7 @@ def figures(bench: Bench, incremental: dict | None, check: dict | None, pages: d
         if long is not None:
             out.append(Figure("search_long_ms", f"Busca de {search['long_query_words']} palavras (chamado colado), "
                               "até o 1º resultado", "ms", long, None, "< 100 ms", long < 100,
-                              f"lendo as páginas dos 10 melhores para as frases exatas; "
+                              f"lendo as páginas dos {RANKING['phrase_pages']} melhores para as frases exatas; "
                               f"cálculo da ordem: {search['long_compute_ms_median']} ms"))
     return out
 

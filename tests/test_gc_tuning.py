@@ -7,7 +7,8 @@ import gc
 import shutil
 import weakref
 
-from conftest import PROJECT, normalized_warnings
+from conftest import PROJECT, built_app, normalized_warnings
+from sphinx.testing.util import SphinxTestApp
 
 from playbooks.build import gc_tuning
 
@@ -40,11 +41,9 @@ def test_a_finished_build_stays_frozen_until_the_next_build_is_set_up(tmp_path):
     process that builds again gets them back: the first site's environment, a cycle with its
     app, outlives a full collection until the next app is set up (then the next full
     collection frees it)."""
-    from conftest import built_app
-
-    ROOTS = PROJECT / "tests" / "roots"
+    standard = PROJECT / "tests" / "roots" / "test-standard"
     first = tmp_path / "first"
-    shutil.copytree(ROOTS / "test-standard", first)
+    shutil.copytree(standard, first)
     app = built_app(first)
     env = weakref.ref(app.env)
     del app
@@ -53,9 +52,7 @@ def test_a_finished_build_stays_frozen_until_the_next_build_is_set_up(tmp_path):
         gc.collect()
         assert env() is not None, "the finished build was collected: it was not frozen"
         second = tmp_path / "second"
-        shutil.copytree(ROOTS / "test-standard", second)
-        from sphinx.testing.util import SphinxTestApp
-
+        shutil.copytree(standard, second)
         next_app = SphinxTestApp("html", srcdir=second, freshenv=True)  # set up, not built
         try:
             assert gc.get_freeze_count() == 0

@@ -12,13 +12,13 @@
 const PlaybookPhrases = (() => {
   const C = PlaybookSearch.config;
   const BREAK = "\u0000"; // between two blocks of a page: a phrase does not cross it
-  const texts = new Map(); // URL -> the page's HTML, once read
   const reading = new Map(); // URL -> Promise of the page's HTML (null if it failed)
+  const parsed = new Map(); // a page's HTML -> its facts and blocks (readPage), parsed once
   let current = null; // the last query's words and their weights, for the summaries
 
   /* The playbook's category and team, and the text blocks of the page (paragraphs, items,
    * cells, headings), without the panel, header links and scripts. */
-  const readPage = (html) => {
+  const parsePage = (html) => {
     const page = new DOMParser().parseFromString(html, "text/html");
     const fact = (name) => {
       const el = page.querySelector(`.playbook-fact-${name} .playbook-fact-value`);
@@ -32,6 +32,12 @@ const PlaybookPhrases = (() => {
       .map((el) => el.textContent.replace(/\s+/g, " ").trim())
       .filter((text) => text);
     return { facts, blocks };
+  };
+  // The phrase step and Sphinx's summary read the same pages: each is parsed once.
+  const readPage = (html) => {
+    let found = parsed.get(html);
+    if (found === undefined) parsed.set(html, (found = parsePage(html)));
+    return found;
   };
   const tokens = (blocks) => {
     const out = [];
@@ -102,7 +108,6 @@ const PlaybookPhrases = (() => {
         .catch(() => null)
         .then((html) => {
           if (html === null) reading.delete(url); // tried again next time
-          else texts.set(url, html);
           return html;
         }));
     return reading.get(url);
