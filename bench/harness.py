@@ -191,7 +191,7 @@ def written_between(before: dict, after: dict) -> list[str]:
 
 #: The generated corpus keeps PEN's keyword separators (`,` `|` `/`) and parenthesised reply
 #: placeholders (`(Nome do atendente)`), as a handbook that is still migrating does: its
-#: configuration silences those two warnings, as README suggests.
+#: configuration silences those two warnings, as docs/avisos.md and docs/respostas.md suggest.
 CORPUS_SUPPRESS = ["playbook.keyword_separator", "playbook.placeholder_form"]
 
 

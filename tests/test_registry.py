@@ -1,4 +1,4 @@
-"""One list of warnings: the registry, README's table, the guide's table, and where
+"""One list of warnings: the registry, docs/avisos.md's table, the guide's table, and where
 warnings are emitted (nowhere but through the registry)."""
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ from playbooks.writers import check
 EXT = PROJECT / "_ext" / "playbooks"
 
 
-def test_readme_table_is_the_registry():
-    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
-    assert registry.readme_table() in readme
-    listed = set(re.findall(r"^\| `playbook\.(\w+)` \| (?:aviso|erro) \|", readme, re.M))
+def test_the_developers_table_is_the_registry():
+    text = (PROJECT / "docs" / "avisos.md").read_text(encoding="utf-8")
+    assert registry.docs_table() in text
+    listed = set(re.findall(r"^\| `playbook\.(\w+)` \| (?:aviso|erro) \|", text, re.M))
     assert listed == set(registry.SUBTYPES)
 
 

@@ -4,7 +4,7 @@ A report is ``path:line: WARNING: message [playbook.<name>]`` in the build and i
 check``; each name can be silenced in ``suppress_warnings`` (``playbook.<name>``,
 ``playbook.*`` or ``playbook``).  This module is the only list of them: the build emits
 through ``collect.warnings.emit``, ``make check`` and the guide take the severity from here,
-and README's table of subtypes is generated from (and tested against) :data:`SUBTYPES`.
+and docs/avisos.md's table of subtypes is generated from (and tested against) :data:`SUBTYPES`.
 Docutils only: it never imports Sphinx.
 """
 
@@ -31,7 +31,7 @@ SubtypeName = Literal[
 class Subtype:
     name: SubtypeName
     severity: Severity
-    #: One line in Portuguese: the problem, as README's table and the writer's guide say it.
+    #: One line in Portuguese: the problem, as docs/avisos.md's table and the writer's guide say it.
     description: str
     #: ``make import`` corrects it in the files it brings in.
     import_fixes: bool = False
@@ -119,8 +119,8 @@ def level_of(name: str) -> str:
     return get(name).level
 
 
-def readme_table() -> str:
-    """README's Markdown table of subtypes (a test keeps README equal to it)."""
+def docs_table() -> str:
+    """docs/avisos.md's Markdown table of subtypes (a test keeps the file equal to it)."""
     rows = ["| subtipo | gravidade | problema | `make import` corrige |", "| --- | --- | --- | --- |"]
     for subtype in _DECLARED:
         rows.append(f"| `{subtype.type}` | {'erro' if subtype.severity == 'error' else 'aviso'} "
