@@ -258,6 +258,68 @@ def _is_copy(control: dict) -> bool:
     return "copy" in text or "copiar" in text or "copia" in text
 
 
+#: What a copy button should put in the clipboard, read from what the page shows (not from
+#: the data its script copies): a code block's text for sphinx-copybutton, the reply's
+#: visible text (each field as its value or, empty, as written) for a reply's button.
+EXPECTED_COPY = """(id) => {
+  const el = document.querySelector(`[data-kbd="${id}"]`);
+  const target = el.dataset.clipboardTarget && document.querySelector(el.dataset.clipboardTarget);
+  if (target) return {kind: 'code', text: target.innerText};
+  const reply = el.closest('.reply');
+  if (!reply) return null;
+  const copy = reply.cloneNode(true);
+  copy.querySelectorAll('.reply-actions, script').forEach((n) => n.remove());
+  copy.querySelectorAll('input, textarea').forEach((n) => {
+    const live = reply.querySelector(`[data-slot="${n.dataset.slot}"] input, [data-slot="${n.dataset.slot}"] textarea`);
+    n.replaceWith(document.createTextNode((live && live.value) || n.placeholder));
+  });
+  return {kind: 'reply', text: [...copy.querySelectorAll('p, li')].map((p) => p.textContent).join('\\n')};
+}"""
+
+#: The state a key on a control may change: where the page is, the control's pressed,
+#: expanded and open states, its text, and the page's markup.
+CONTROL_STATE = """(id) => {
+  const el = document.querySelector(`[data-kbd="${id}"]`);
+  const details = el && el.closest('details');
+  const options = el && el.parentElement && el.parentElement.dataset.options;
+  return {url: location.href, pressed: el && el.getAttribute('aria-pressed'),
+          expanded: el && el.getAttribute('aria-expanded'), open: details ? details.open : null,
+          text: el ? el.textContent.trim() : null, options: options ? JSON.parse(options) : null,
+          filter: el && el.dataset.filter, value: el && el.dataset.value,
+          markup: document.body.innerHTML.length};
+}"""
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def _check_copy(page, control: dict, key: str, expected: dict) -> None:
+    copied = wait_until(page, CLIPBOARD_TEXT, message=f"{control} com {key!r} não copiou nada")
+    if expected["kind"] == "code":
+        assert copied == expected["text"].strip(), (control, key, copied, expected)
+    else:
+        assert _words(copied) == _words(expected["text"]), (control, key, copied, expected)
+
+
+def _check_effect(control: dict, key: str, before: dict, after: dict, base: str) -> None:
+    """What the key did to the page, for each kind of control; any other control must at
+    least change something a user can notice."""
+    where = (control, key, before, after)
+    if control["type"] == "submit":  # the header's and the search page's search forms
+        assert after["url"].startswith(base + "search.html"), where
+    elif "catalog-chip" in control["cls"]:  # a filter toggle: pressed, and kept in the address
+        param = {"category": "categoria", "team": "nivel"}[before["filter"]]
+        assert (before["pressed"], after["pressed"]) == ("false", "true"), where
+        assert f"{param}={before['value']}" in after["url"], where
+    elif "reply-greeting-choice" in control["cls"]:  # the greeting: the next one of its options
+        assert before["text"] in before["options"], where
+        assert after["text"] in before["options"] and after["text"] != before["text"], where
+    else:
+        assert {k: v for k, v in after.items() if k != "options"} != \
+               {k: v for k, v in before.items() if k != "options"}, f"a tecla não mudou nada: {where}"
+
+
 @pytest.mark.parametrize("page_path", KEYBOARD_PAGES)
 def test_buttons_work_with_enter_and_space(site, serve, browser_context, page_path):
     base = serve(site)
@@ -272,11 +334,13 @@ def test_buttons_work_with_enter_and_space(site, serve, browser_context, page_pa
         page, errors = open_page(browser_context, base, page_path)
         page.evaluate(MARK_CONTROLS)
         for control in copies:
+            expected = page.evaluate(EXPECTED_COPY, control["id"])
+            assert expected and expected["text"].strip(), f"{control}: o que ele copia não está na página"
             for key in ("Enter", " "):
                 assert focus(page, control["id"]), control
                 page.evaluate("navigator.clipboard.writeText('')")
                 page.keyboard.press(key)
-                wait_until(page, CLIPBOARD_TEXT, message=f"{control} com {key!r} não copiou nada")
+                _check_copy(page, control, key, expected)
                 assert errors == [], (control, key, errors)
         page.close()
     others = [c for c in activators if not _is_copy(c)]
@@ -292,14 +356,18 @@ def test_buttons_work_with_enter_and_space(site, serve, browser_context, page_pa
             page.evaluate(MARK_CONTROLS)
             page.evaluate("navigator.clipboard.writeText('')")
             assert focus(page, control["id"]), control
+            before = page.evaluate(CONTROL_STATE, control["id"])
             if control["type"] == "submit":
                 # A form sent with the key loads its page (waited for: the next page.goto
                 # would be cut by it).
                 with page.expect_navigation(wait_until="load", timeout=10_000):
                     page.keyboard.press(key)
+                after = {**before, "url": page.url}
             else:
                 page.keyboard.press(key)
                 page.wait_for_timeout(150)  # what the key started (a script's error) shows up
+                after = page.evaluate(CONTROL_STATE, control["id"])
+            _check_effect(control, key, before, after, base)
             assert errors == [], (control, key, errors)
     page.goto("about:blank")
     page.close()
