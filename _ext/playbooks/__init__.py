@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 
 #: Bump when the data kept on the environment changes shape.
-ENV_VERSION = 6
+ENV_VERSION = 7
 
 
 def setup(app: Sphinx) -> dict:
@@ -28,7 +28,7 @@ def setup(app: Sphinx) -> dict:
     from .finding import catalog, export, search
     from .replies import html as reply_html
     from .safety import guards, offline, policy
-    from .site import accessibility, dates, formats, pages, panel, redirects, source_link, theme
+    from .site import accessibility, dates, formats, health, pages, panel, redirects, source_link, theme
     from .writers import guide, terminal
 
     gc_tuning.setup(app)
@@ -45,6 +45,7 @@ def setup(app: Sphinx) -> dict:
     theme.setup(app)
     reply_html.setup(app)
     pages.setup(app)
+    health.setup(app)
     guide.setup(app)
     policy.setup(app)
     guards.setup(app)

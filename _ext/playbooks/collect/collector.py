@@ -107,9 +107,10 @@ def _source_path(env: BuildEnvironment, docname: str) -> str:
     return os.path.relpath(env.doc2path(docname), env.srcdir).replace(os.sep, "/")
 
 
-def check_duplicates(app: Sphinx, env: BuildEnvironment) -> None:
-    """Titles and reply templates that two playbooks share (after every document is read,
-    so incremental and parallel builds agree)."""
+def find_duplicates(env: BuildEnvironment) -> tuple[dict, dict]:
+    """``(titles, replies)``: ``{docname: [Problem]}`` of the titles and of the reply
+    templates that two playbooks share, from the records (the warnings of
+    :func:`check_duplicates`; the flags of ``collect/health.py``)."""
     records = sorted(get_records(env).items())
     titles = [duplicates.Entry(docname, _source_path(env, docname), record["title"], record["title_line"])
               for docname, record in records if record.get("title_line")]
@@ -117,7 +118,13 @@ def check_duplicates(app: Sphinx, env: BuildEnvironment) -> None:
                                      reply.get("text", ""), reply.get("line"))
                for docname, record in records for reply in record.get("replies") or []
                if not reply.get("draft")]
-    for found in (duplicates.find(titles), duplicates.find_replies(replies)):
+    return duplicates.find(titles), duplicates.find_replies(replies)
+
+
+def check_duplicates(app: Sphinx, env: BuildEnvironment) -> None:
+    """Titles and reply templates that two playbooks share (after every document is read,
+    so incremental and parallel builds agree)."""
+    for found in find_duplicates(env):
         for docname, problems in sorted(found.items()):
             for problem in problems:
                 emit(problem.subtype, problem.message, (docname, problem.line))

@@ -15,6 +15,7 @@ from typing import TypedDict
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
+from ..standard import health
 from ..standard.analysis import Analysis
 
 ATTRIBUTE = "playbook_records"
@@ -72,6 +73,8 @@ class PlaybookRecord(TypedDict):
     review_by: str | None  # ISO date of ``:revisar-em:``
     #: the review date had passed when the page was read (the banner is on the page)
     review_due: bool
+    #: what the content-health flags are decided from (standard/health.py, collect/health.py)
+    health: health.Facts
 
 
 def make_record(docname: str, category: str | None, category_label: str,
@@ -105,6 +108,7 @@ def make_record(docname: str, category: str | None, category_label: str,
         draft=analysis.draft,
         review_by=analysis.review_by.isoformat() if analysis.review_by else None,
         review_due=analysis.review_due,
+        health=health.facts(analysis),
     )
 
 
