@@ -216,13 +216,16 @@ def _br_date(iso: str) -> str:
 # --- Static form (PDF, EPUB, text) ------------------------------------------------------------
 
 
-def _table(caption: str, head: list[str], body: list[list[str]], foot: list[str] | None = None) -> nodes.table:
+def _table(caption: str, head: list[str], body: list[list[str]]) -> nodes.table:
+    """A docutils table; each column as wide as its longest cell (a header may wrap at its
+    spaces), which is what the text builder draws and LaTeX takes as proportions."""
     table = nodes.table(classes=["health-table"])
     table += nodes.title(text=caption)
     group = nodes.tgroup(cols=len(head))
     table += group
-    for index in range(len(head)):
-        group += nodes.colspec(colwidth=3 if index == 0 else 1)
+    for index, title in enumerate(head):
+        widest = max([*(len(word) for word in title.split()), *(len(row[index]) for row in body)])
+        group += nodes.colspec(colwidth=max(widest, 4))
 
     def row_of(cells):
         row = nodes.row()
@@ -234,28 +237,31 @@ def _table(caption: str, head: list[str], body: list[list[str]], foot: list[str]
     thead += row_of(head)
     group += thead
     tbody = nodes.tbody()
-    for cells in body + ([foot] if foot else []):
+    for cells in body:
         tbody += row_of(cells)
     group += tbody
     return table
 
 
+def flags_table(caption: str, groups: list[tuple[str, str, dict]], total: dict) -> nodes.table:
+    """The static form of a table of :func:`html_table`, turned a quarter: one row per flag,
+    one column per group and the total (a dozen flag columns do not fit a text page)."""
+    head = ["Sinal", *(label for _, label, _ in groups), "Total"]
+    body = [["Playbooks", *(str(c["playbooks"]) for _, _, c in groups), str(total["playbooks"])]]
+    body += [[flag.label, *(str(c[flag.name]) for _, _, c in groups), str(total[flag.name])]
+             for flag in health.FLAGS]
+    return _table(caption, head, body)
+
+
 def render_nodes(data: dict, on: str) -> list[nodes.Node]:
     total = data["total"]
-    head = ["Playbooks", *(flag.label for flag in health.FLAGS)]
-
-    def cells(counts):
-        return [str(counts["playbooks"]), *(str(counts[flag.name]) for flag in health.FLAGS)]
-
     result: list[nodes.Node] = [nodes.paragraph(
         text=f"{total['playbooks']} playbook(s); {data['action']} com algum sinal (figuras de {_br_date(on)}, "
              "as mesmas de make report).")]
     result.append(nodes.rubric(text="Por categoria"))
-    result.append(_table("Sinais por categoria", ["Categoria", *head],
-                         [[label, *cells(c)] for _, label, c in data["categories"]], ["Total", *cells(total)]))
+    result.append(flags_table("Sinais por categoria", data["categories"], total))
     result.append(nodes.rubric(text="Por equipe (nível de atendimento)"))
-    result.append(_table("Sinais por nível de atendimento da equipe", ["Nível", *head],
-                         [[label, *cells(c)] for _, label, c in data["teams"]], ["Total", *cells(total)]))
+    result.append(flags_table("Sinais por nível de atendimento da equipe", data["teams"], total))
     result.append(nodes.rubric(text="O que cada sinal quer dizer"))
     items = nodes.definition_list()
     for flag in health.FLAGS:
