@@ -17,6 +17,7 @@ from sphinx.environment import BuildEnvironment
 
 from ..standard import health
 from ..standard.analysis import Analysis
+from .search_words import situation_words
 
 ATTRIBUTE = "playbook_records"
 
@@ -79,8 +80,6 @@ class PlaybookRecord(TypedDict):
 
 def make_record(docname: str, category: str | None, category_label: str,
                 analysis: Analysis, situation_sections=()) -> PlaybookRecord:
-    from ..finding.search import situation_words  # finding.search reads the records (get_records)
-
     outline, meta = analysis.outline, analysis.metadata
     title = outline.title or docname.rsplit("/", 1)[-1]
     display_title = meta.display_title or title

@@ -27,7 +27,7 @@ from sphinx.util.docutils import SphinxDirective
 from ..collect.health import health_rows
 from ..standard import health
 from ..standard.metadata import TEAM_LEVEL_LABELS
-from . import formats, theme
+from ..collect import output
 
 PAGES_ATTRIBUTE = "playbook_health_pages"
 DIGEST_ATTRIBUTE = "playbook_health_digest"
@@ -292,7 +292,7 @@ def fill_pages(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     data = page_data(app)
     builder = app.builder
     for node in placeholders:
-        if formats.interactive(builder):
+        if output.interactive(builder):
             catalog = builder.get_relative_uri(docname, app.config.root_doc)
             node.replace_self(nodes.raw("", render_html(data, catalog, data["on"]), format="html"))
         else:
@@ -328,7 +328,7 @@ def setup(app: Sphinx) -> None:
     app.add_node(playbook_health)
     app.add_directive("playbook-health", HealthDirective)
     app.connect("doctree-resolved", fill_pages)
-    theme.add_assets(app, css=("health.css",), only=is_health_page)
+    output.add_assets(app, css=("health.css",), only=is_health_page)
     app.connect("env-get-updated", rewrite_pages)
     app.connect("env-purge-doc", purge_doc)
     app.connect("env-merge-info", merge_info)
