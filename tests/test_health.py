@@ -317,6 +317,10 @@ def test_outside_html_the_page_is_its_tables(shared_sites, root_reports):
                                str(data["totals"][name])]
         assert by_team[-1] == str(data["totals"][name])
     assert "<svg" not in text and "Sinais por categoria" in text
+    # The PDF assembles every page under the root document: the tables are there too.
+    tex = next(Path(shared_sites.get("health", "latex").outdir).glob("*.tex")).read_text(encoding="utf-8")
+    assert "Sinais por categoria" in tex and "Sinais por nível de atendimento da equipe" in tex
+    assert "playbook_health" not in tex and "<svg" not in tex
 
 
 def test_page_is_right_after_an_edit_and_in_a_parallel_build(tmp_path):

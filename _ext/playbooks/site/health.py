@@ -284,7 +284,8 @@ def page_data(app: Sphinx) -> dict:
 
 
 def fill_pages(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    if docname not in health_pages(app.env):
+    # A page of its own, or the book that PDF and singlehtml assemble under the root document.
+    if docname not in health_pages(app.env) and docname != app.config.root_doc:
         return
     placeholders = list(doctree.findall(playbook_health))
     if not placeholders:
@@ -324,8 +325,15 @@ def merge_info(app: Sphinx, env: BuildEnvironment, docnames, other: BuildEnviron
     health_pages(env).update(name for name in docnames if name in theirs)
 
 
+def _skip(translator, node) -> None:
+    raise nodes.SkipNode
+
+
 def setup(app: Sphinx) -> None:
-    app.add_node(playbook_health)
+    # Every placeholder is replaced at doctree-resolved; one left over (a builder assembling
+    # documents under another start document) is left out rather than breaking the build.
+    app.add_node(playbook_health, **{name: (_skip, None) for name in
+                                     ("html", "latex", "text", "man", "texinfo", "epub")})
     app.add_directive("playbook-health", HealthDirective)
     app.connect("doctree-resolved", fill_pages)
     output.add_assets(app, css=("health.css",), only=is_health_page)
