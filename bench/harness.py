@@ -58,7 +58,7 @@ sys.path.insert(0, str(PROJECT / "_ext"))
 
 from bench import corpus  # noqa: E402
 from playbooks.finding.search import RANKING  # noqa: E402
-from playbooks.writers import atomic  # noqa: E402
+from playbooks.files import atomic  # noqa: E402
 
 DEFAULT_SIZES = (100, 300, 1000, 3000)
 BASELINE_LIMIT = 300

@@ -17,17 +17,17 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from ..finding import keywords_index
-from ..standard import duplicates, review
+from ..files.sources import SourceError, decode, normalize_text
 from ..replies.grammar import Grammar
+from ..standard import duplicates, review
 from ..standard.analysis import analyse
-from ..standard.sources import SourceError, decode, normalize_text
+from . import keywords_index
 from .config import category_label, is_playbook, playbook_category, schema_from, today
 from .records import get_records, make_record
 from .warnings import emit
 
 LINES_KEY = "playbook_source_lines"
-#: the analysis's reply templates, for ``replies/html.wrap_templates`` later in doctree-read
+#: the analysis's reply templates, for ``reply_blocks/page.wrap_templates`` later in doctree-read
 TEMPLATES_KEY = "playbook_reply_templates"
 
 

@@ -16,6 +16,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from ..standard.analysis import Analysis
+from .search_words import situation_words
 
 ATTRIBUTE = "playbook_records"
 
@@ -76,8 +77,6 @@ class PlaybookRecord(TypedDict):
 
 def make_record(docname: str, category: str | None, category_label: str,
                 analysis: Analysis, situation_sections=()) -> PlaybookRecord:
-    from ..finding.search import situation_words  # finding.search reads the records (get_records)
-
     outline, meta = analysis.outline, analysis.metadata
     title = outline.title or docname.rsplit("/", 1)[-1]
     display_title = meta.display_title or title

@@ -24,13 +24,13 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
+from ..collect import output
 from ..collect.config import today
 from ..collect.records import get_records
-from ..site import formats, theme
-from ..site.panel import format_date, shorten
 from ..standard import review
 from ..standard.fold import fold_words
 from ..standard.metadata import TEAM_LEVEL_LABELS
+from ..standard.text import format_date, shorten
 
 PAGES_ATTRIBUTE = "playbook_catalog_pages"
 DIGEST_ATTRIBUTE = "playbook_catalog_digest"
@@ -233,7 +233,7 @@ def fill_catalogs(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     entries = catalog_entries(app.env, app.config)
     builder = app.builder
     for node in placeholders:
-        if formats.interactive(builder):
+        if output.interactive(builder):
             markup = render_html(entries, lambda name: builder.get_relative_uri(docname, name))
             node.replace_self(nodes.raw("", markup, format="html", classes=["no-search"]))
         else:
@@ -272,7 +272,7 @@ def setup(app: Sphinx) -> None:
     app.add_node(playbook_catalog)
     app.add_directive("playbook-catalog", CatalogDirective)
     app.connect("doctree-resolved", fill_catalogs)
-    theme.add_assets(app, css=("catalog.css",), js=("catalog.js",), only=is_catalog_page)
+    output.add_assets(app, css=("catalog.css",), js=("catalog.js",), only=is_catalog_page)
     app.connect("env-get-updated", rewrite_catalog_pages)
     app.connect("env-purge-doc", purge_doc)
     app.connect("env-merge-info", merge_info)

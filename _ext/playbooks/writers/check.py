@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import argparse
 import copy
-import functools
 import fnmatch
+import functools
 import io
 import os
 import sys
@@ -31,16 +31,15 @@ from sphinx.util.logging import is_suppressed_warning
 from sphinx.util.tags import Tags
 
 from ..collect.config import CONFIG_VALUES, today
+from ..files.sources import SourceError, decode
+from ..replies.grammar import Grammar
 from ..safety import guards, policy
-from ..standard import duplicates, registry
+from ..standard import duplicates, redirects, registry
 from ..standard.analysis import analyse
 from ..standard.rules import Problem, headings_of
-from ..site import redirects
 from ..standard.schema import Kind, Schema, SchemaError, build_schema
-from ..standard.sources import SourceError, decode
 from . import smart_quotes
 from .terminal import escape_controls
-from ..replies.grammar import Grammar
 
 LEVEL_NAMES = {1: "INFO", 2: "WARNING", 3: "ERROR", 4: "CRITICAL"}
 
