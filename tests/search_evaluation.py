@@ -115,6 +115,23 @@ def run_queries(page, base_url: str, queries=QUERIES,
     return outcomes
 
 
+def search_on_page(page, base_url: str, query: str,
+                   phrase_wait_ms: int = UNLIMITED_PHRASE_WAIT_MS) -> list[tuple[str, str]]:
+    """(link, text) of the results of ``query`` on the real search page, in the order shown:
+    ``search.html`` opened (unless it is open already), the phrase step's limit set to
+    ``phrase_wait_ms``, then ``Search.performSearch`` (what the page runs for ``?q=``) and
+    the page's own "finished" signal (its summary line)."""
+    if page.url.split("?")[0] != base_url + "search.html":
+        page.goto(base_url + "search.html")
+        page.wait_for_function("() => Search.hasIndex && Search.hasIndex()", timeout=20000)
+    page.evaluate("(ms) => { PlaybookSearch.config.phrase_wait_ms = ms; }", phrase_wait_ms)
+    page.evaluate("(q) => { document.getElementById('search-results').replaceChildren();"
+                  " Search.performSearch(q); }", query)
+    page.wait_for_function(SEARCH_FINISHED, timeout=20000)
+    return [tuple(pair) for pair in page.eval_on_selector_all(
+        "#search-results ul.search li > a", "els => els.map(e => [e.getAttribute('href'), e.textContent])")]
+
+
 def built_playbooks(outdir: Path) -> set[str]:
     """The file names (without ".rst") of the pages of a built site's search index: the
     answers a query can be compared against."""
