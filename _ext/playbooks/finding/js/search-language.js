@@ -45,7 +45,14 @@ window.Stemmer = Stemmer;
  * - a keyword or title of the playbook found whole in the query (an error message, "status 2")
  *   adds its words' weight again: exact phrases rank their playbook first;
  * - stop words and ticket boilerplate (PLAYBOOK_SEARCH_IGNORED) weigh nothing;
- * - a word of five letters or more that is not in the index is tried with one edit. */
+ * - a word of five letters or more that is not in the index is tried with one edit;
+ * - the share of the query's weight a playbook matches (coverage_weight) counts a word found
+ *   only in its text at text_coverage of its weight: a rare word in the title, keywords or
+ *   Situação names the situation, the same word in a log line or an aside does not (issue 21).
+ * Entry points shared by every caller (the search page, the header's search box):
+ * PlaybookRanking.rank(query) -> {terms, used, results: [{doc, base, phrase, factor, score}]}
+ * (unsorted; doc indexes Search._index), PlaybookRanking.analyse(query), .phraseWeight,
+ * .words and .model(); the weights are PlaybookSearch.config (finding/search.py RANKING). */
 const PlaybookRanking = (() => {
   const C = PlaybookSearch.config;
   const ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
@@ -232,14 +239,24 @@ const PlaybookRanking = (() => {
       const factor = (t.corrected ? C.corrected_factor : 1) * t.weight * (C.k1 + 1);
       for (const list of postings(m, t.stem)) for (const doc of list) {
         let tf = C.weight_text / norm(C.b_text, m.length[doc], m.avgLength);
-        if (m.title[doc].has(t.stem)) tf += C.weight_title / norm(C.b_title, m.title[doc].size, m.avgTitle);
+        let named = false; // in a field that names the situation: title, keywords, Situação
+        if (m.title[doc].has(t.stem)) {
+          tf += C.weight_title / norm(C.b_title, m.title[doc].size, m.avgTitle);
+          named = true;
+        }
         const own = m.keywords.get(doc);
-        if (own !== undefined && own.has(t.stem)) tf += C.weight_keywords / norm(C.b_keywords, own.size, m.avgKeywords);
-        if (situation !== undefined && situation.has(doc)) tf += C.weight_situation;
+        if (own !== undefined && own.has(t.stem)) {
+          tf += C.weight_keywords / norm(C.b_keywords, own.size, m.avgKeywords);
+          named = true;
+        }
+        if (situation !== undefined && situation.has(doc)) {
+          tf += C.weight_situation;
+          named = true;
+        }
         if (matched[doc] === 0) touched.push(doc);
         score[doc] += factor * tf / (C.k1 + tf);
         matched[doc] += 1;
-        weight[doc] += t.weight;
+        weight[doc] += t.weight * (named ? 1 : C.text_coverage);
       }
     }
     // Keywords and titles found whole in the query (two words or more).  A word of the
