@@ -352,7 +352,8 @@ def search_context(app: Sphinx, config) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    from ..site.theme import add_assets
+    from ..site.formats import interactive
+    from ..site.theme import add_assets, add_minified_js
     from . import search_index_format
 
     search_index_format.setup(app)
@@ -366,3 +367,8 @@ def setup(app: Sphinx) -> None:
     app.connect("config-inited", search_context)
     app.connect("html-collect-pages", repair_incremental_index)
     add_assets(app, js=("playbook-search-config.js",), only=lambda app, pagename: pagename == "search")
+    # The header's search field on every page of the interactive site (the index and the
+    # ranking load on its first keystroke, not with the page).
+    add_minified_js(app, Path(__file__).parent / "js" / "search-box.js")
+    add_assets(app, js=("search-box.js",),
+               only=lambda app, pagename: interactive(app.builder))

@@ -15,6 +15,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 from ..collect.config import category_label, is_playbook, playbook_category
+from .formats import interactive
 
 HERE = Path(__file__).parent
 #: The extension's package: each capability keeps its CSS and JavaScript in ``<capability>/static``.
@@ -60,6 +61,30 @@ def add_assets(app: Sphinx, css: tuple[str, ...] = (), js: tuple[str, ...] = (),
                     add(app) if only(app, pagename) else None)
 
 
+def add_minified_js(app: Sphinx, *sources: Path) -> None:
+    """Ship each script of ``sources`` (commented sources kept in a capability's ``js/``
+    folder) minified with rjsmin as ``_static/<its name>``: register it with
+    :func:`add_assets` like a file of ``static/``.  For scripts on every page, whose
+    comments would weigh on each page's first load."""
+
+    def write(app: Sphinx) -> None:
+        if app.builder.format != "html":
+            return
+        from rjsmin import jsmin
+
+        folder = Path(app.doctreedir) / "playbooks-minified"
+        folder.mkdir(parents=True, exist_ok=True)
+        for source in sources:
+            text = jsmin(source.read_text(encoding="utf-8")) + "\n"
+            target = folder / source.name
+            if not target.is_file() or target.read_text(encoding="utf-8") != text:
+                target.write_text(text, encoding="utf-8")
+        if str(folder) not in app.config.html_static_path:
+            app.config.html_static_path.append(str(folder))
+
+    app.connect("builder-inited", write)
+
+
 def category_link(app: Sphinx, pagename: str, context: dict) -> dict | None:
     """Label and address of a playbook's category, for the sidebar (None on other pages).
 
@@ -97,3 +122,6 @@ def setup(app: Sphinx) -> None:
     app.add_html_theme("manual", str(HERE / "themes" / "manual"))
     app.connect("builder-inited", add_static_path)
     app.connect("html-page-context", page_context)
+    # The header's light/dark/automatic control (the <head> of layout.html applies the choice).
+    add_minified_js(app, HERE / "js" / "theme-choice.js")
+    add_assets(app, js=("theme-choice.js",), only=lambda app, pagename: interactive(app.builder))
