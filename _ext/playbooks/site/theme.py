@@ -68,7 +68,7 @@ def add_minified_js(app: Sphinx, *sources: Path) -> None:
     comments would weigh on each page's first load."""
 
     def write(app: Sphinx) -> None:
-        if app.builder.format != "html":
+        if not interactive(app.builder):
             return
         from rjsmin import jsmin
 

@@ -85,7 +85,10 @@
       return option;
     });
     list.replaceChildren(...options);
-    more.href = input.form.action + "?q=" + encodeURIComponent(query);
+    const full = new URL(input.form.action); // "#" on the search page itself
+    full.hash = "";
+    full.search = new URLSearchParams({ q: query });
+    more.href = full.href;
     more.textContent = options.length ? `Todos os resultados de “${query}” (Enter)`
       : `Nenhum script encontrado para “${query}”. Busca completa (Enter)`;
     status.textContent = options.length ? `${options.length} scripts; setas para escolher` : "Nenhum script encontrado";
