@@ -33,8 +33,8 @@
     const el = document.createElement("script");
     el.src = src;
     el.async = false; // run in the order added, downloaded together
-    el.onload = done;
-    el.onerror = fail;
+    el.addEventListener("load", done);
+    el.addEventListener("error", fail);
     document.head.appendChild(el);
   });
   const load = () => loading || (loading = new Promise((done, fail) => {
