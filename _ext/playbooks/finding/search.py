@@ -299,3 +299,7 @@ def setup(app: Sphinx) -> None:
     app.connect("config-inited", search_context)
     app.connect("html-collect-pages", repair_incremental_index)
     output.add_assets(app, js=("playbook-search-config.js",), only=lambda app, pagename: pagename == "search")
+    # The header's search field on every page of the interactive site (the index and the
+    # ranking load on its first keystroke, not with the page).
+    output.add_minified_js(app, Path(__file__).parent / "js" / "search-box.js")
+    output.add_assets(app, js=("search-box.js",), only=lambda app, pagename: output.interactive(app.builder))
