@@ -7,7 +7,8 @@ One process tree, interleaved rounds (so a burst of load on the machine hits bot
    corpus) at the small sizes only (it grows with the square of N);
 2. incremental builds at 1,000 (or the size closest below): a rebuild with no change, then
    one playbook edited and rebuilt without ``-E``, with the output files each one wrote;
-3. ``make check`` over every playbook and over one file (start-up included);
+3. ``make check`` over every playbook and over one file (start-up included), and ``make
+   report`` over every playbook (it reads them as ``make check`` does);
 4. the search: what the first search downloads (gzip, as a static server sends it) and how
    long a query takes once that is loaded, in headless Chromium;
 5. page sizes: the seed playbook's page at the smallest and the largest size.
@@ -58,7 +59,7 @@ sys.path.insert(0, str(PROJECT / "_ext"))
 
 from bench import corpus  # noqa: E402
 from playbooks.finding.search import RANKING  # noqa: E402
-from playbooks.writers import atomic  # noqa: E402
+from playbooks.files import atomic  # noqa: E402
 
 DEFAULT_SIZES = (100, 300, 1000, 3000)
 BASELINE_LIMIT = 300
@@ -371,9 +372,13 @@ class Bench:
         print(f"make check (N={n}): todos os playbooks e um arquivo", flush=True)
         make = ["make", "-s", "--no-print-directory", "-C", str(PROJECT), "check", f"SOURCEDIR={src}",
                 f"CONFDIR={self.conf_dir}"]
+        report = ["make", "-s", "--no-print-directory", "-C", str(PROJECT), "report", f"SOURCEDIR={src}",
+                  f"CONFDIR={self.conf_dir}"]
         for rep in range(1, self.repeat + 1):
             self.record(run_measured(make, self.log(f"check-all-{n}-{rep}"), "check-all", n))
             self.record(run_measured(make + [f"FILES={one}"], self.log(f"check-one-{rep}"), "check-one", 1))
+            # make report reads every playbook as make check does: alternated with it.
+            self.record(run_measured(report, self.log(f"report-all-{n}-{rep}"), "report-all", n))
         return {"n": n, "one_file": one.relative_to(src).as_posix()}
 
     def pages(self) -> dict:
@@ -401,8 +406,10 @@ class Bench:
         print(f"Busca (N={n}) no Chromium sem interface", flush=True)
         try:
             queries = pick_queries(self.sources[n])
-            return measure_search(self.out("handbook-j1", n), self.result_selector, queries,
-                                  long_query(self.sources[n])) | {"n": n}
+            figures = measure_search(self.out("handbook-j1", n), self.result_selector, queries,
+                                     long_query(self.sources[n])) | {"n": n}
+            figures["header"] = measure_header_search(self.out("handbook-j1", n), queries)
+            return figures
         except Exception as error:  # the other figures stay useful without this one
             self.failed = True
             message = f"medição da busca falhou: {type(error).__name__}: {error}"
@@ -614,6 +621,49 @@ def measure_search(site: Path, selector: str = RESULT_SELECTOR,
     }
 
 
+#: The header's search field of every page (finding/js/search-box.js): the time from the
+#: pause after the last keystroke to the list on screen, as the field records it.
+HEADER_LIST = "#manual-q-list [role=option]"
+
+
+def measure_header_search(site: Path, queries: tuple[str, ...] | list[str] = SEARCH_QUERIES) -> dict:
+    """A playbook's page opened in a fresh browser: what it downloads without a search (gzip),
+    then the header's list for each query, the first one loading the index on its first
+    keystroke (typed at 40 ms a key): milliseconds from the pause to the list."""
+    from playwright.sync_api import sync_playwright
+
+    with GzipServer(site) as server, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            page = browser.new_context(locale="pt-BR").new_page()
+            page.goto(server.url + SEED_PAGE, wait_until="networkidle")
+            page_bytes = sum(size for _, _, size in server.sent)
+            page_files = len(server.sent)
+            del server.sent[:]
+            shown = []
+            for number, query in enumerate(queries):
+                page.fill("#manual-q", "")
+                page.wait_for_function("document.getElementById('manual-q').getAttribute('aria-expanded') === 'false'")
+                page.evaluate("delete document.getElementById('manual-q').dataset.shownMs")
+                page.focus("#manual-q")
+                page.keyboard.type(query, delay=40)
+                page.wait_for_function("document.getElementById('manual-q').dataset.shownMs !== undefined",
+                                       timeout=20000)
+                shown.append(float(page.evaluate("document.getElementById('manual-q').dataset.shownMs")))
+                if number == 0:
+                    first_search_bytes = sum(size for _, _, size in server.sent)
+                    page.wait_for_load_state("networkidle")
+            count = page.locator(HEADER_LIST).count()
+        finally:
+            browser.close()
+    return {
+        "page_bytes": page_bytes, "page_files": page_files, "first_search_bytes": first_search_bytes,
+        "first_list_ms": round(shown[0], 1), "later_list_ms": [round(v, 1) for v in shown[1:]],
+        "later_list_ms_median": round(statistics.median(shown[1:]), 1) if len(shown) > 1 else None,
+        "last_count": count,
+    }
+
+
 # --- Figures and the table ---------------------------------------------------------
 
 
@@ -733,6 +783,10 @@ def figures(bench: Bench, incremental: dict | None, check: dict | None, pages: d
                           everything is not None and everything <= 8))
         out.append(Figure("check_one", "make check em um arquivo (com a partida)", "s", one, None, "< 1 s",
                           one is not None and one < 1))
+        report = median_of(runs, "report-all", n)
+        out.append(Figure("report_all", f"make report em {n} playbooks (base: make check nos mesmos)", "s",
+                          report, everything, "razão ≤ 1,05 (não mais lento; até 5% é ruído)",
+                          report is not None and everything is not None and report <= 1.05 * everything))
     if search and "error" not in search:
         kb = search["first_download_bytes"] / 1024
         out.append(Figure("search_first_kb", f"Primeira busca em {search['n']}: bytes baixados (gzip)", "KB",
@@ -750,6 +804,17 @@ def figures(bench: Bench, incremental: dict | None, check: dict | None, pages: d
                               "até o 1º resultado", "ms", long, None, "< 100 ms", long < 100,
                               f"lendo as páginas dos {RANKING['phrase_pages']} melhores para as frases exatas; "
                               f"cálculo da ordem: {search['long_compute_ms_median']} ms"))
+        header = search.get("header")
+        if header:
+            out.append(Figure("page_first_visit_kb", "Página de um playbook aberta sem buscar: bytes baixados (gzip)",
+                              "KB", round(header["page_bytes"] / 1024, 1), None, "", None,
+                              f"{header['page_files']} arquivos; a busca baixa "
+                              f"{round(header['first_search_bytes'] / 1024)} KB na 1ª tecla"))
+            out.append(Figure("header_first_list_ms", f"Busca do cabeçalho em {search['n']}: 1ª lista após a pausa",
+                              "ms", header["first_list_ms"], None, "≤ 300 ms", header["first_list_ms"] <= 300,
+                              "índice carregado a partir da 1ª tecla (40 ms por tecla)"))
+            out.append(Figure("header_later_list_ms", "Busca do cabeçalho: listas seguintes após a pausa", "ms",
+                              header["later_list_ms_median"]))
     return out
 
 
