@@ -2,7 +2,7 @@
 
 Meant for importing the replies as macros into a ticketing system (GLPI, Znuny,
 Zendesk).  Written once per build from the merged records, so incremental and parallel
-builds give the same file as a clean one.  Field reference: README.md.
+builds give the same file as a clean one.  Field reference: docs/exportacao.md.
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ def entry(app: Sphinx, record: dict, on: datetime.date) -> dict:
         item = {"label": reply.get("label"), "text": reply.get("text")}
         if "draft" in reply:
             item["draft"] = bool(reply["draft"])
-        # Each field once, named: {"name", "written", "form", "agent"} (README).
+        # Each field once, named: {"name", "written", "form", "agent"} (docs/exportacao.md).
         item["fields"] = [{"name": f["name"], "written": f["written"], "form": f["form"], "agent": f["agent"]}
                           for f in (fields[index] if index < len(fields) else [])]
         replies.append(item)
