@@ -205,6 +205,7 @@ def sample_handbook(tmp_path_factory):
     return project, excluded, subtypes
 
 
+@pytest.mark.pen_sample  # its fixture imports the sample with `make import` (a child process)
 @pytest.mark.parametrize("builder", ["html", "dirhtml", "singlehtml", "epub", "latexpdf", "text"])
 def test_sample_builds_in_every_format(sample_handbook, builder):
     project, excluded, subtypes = sample_handbook
