@@ -30,10 +30,12 @@ from sphinx.util.docutils import docutils_namespace
 from sphinx.util.logging import is_suppressed_warning
 from sphinx.util.tags import Tags
 
+from ..collect import warnings as build_warnings
 from ..collect.config import CONFIG_VALUES, today
 from ..safety import guards, policy
 from ..standard import duplicates, registry
 from ..standard.analysis import analyse
+from ..standard.links import SUBTYPE as LINK_SUBTYPE, refused_links
 from ..standard.rules import Problem, headings_of
 from ..site import redirects
 from ..standard.schema import Kind, Schema, SchemaError, build_schema
@@ -137,7 +139,8 @@ def load_conf(path: Path, tags: list[str] | None = None) -> dict:
     keeping the playbook options and ``suppress_warnings``."""
     namespace = eval_config_file(path.resolve(), Tags(tags or []))
     values = {name: namespace.get(name, default)
-              for name, default, _, _ in CONFIG_VALUES + policy.CONFIG_VALUES + redirects.CONFIG_VALUES}
+              for name, default, _, _ in CONFIG_VALUES + policy.CONFIG_VALUES + redirects.CONFIG_VALUES
+              + build_warnings.CONFIG_VALUES}
     values["suppress_warnings"] = namespace.get("suppress_warnings", [])
     # What Sphinx's smart quotes need (they change the text a reply copies).
     values["language"] = namespace.get("language") or "en"
@@ -393,6 +396,23 @@ class Checker:
         return path.relative_to(self.source_root).as_posix()
 
 
+def capped(reports: list[Report], limit: int) -> list[Report]:
+    """The first ``limit`` reports of each ``playbook.*`` subtype of one file, then one line
+    with the total of each subtype over the limit (as the build prints them)."""
+    seen: dict[str, int] = {}
+    shown = []
+    for report in reports:
+        seen[report.type] = seen.get(report.type, 0) + 1
+        if seen[report.type] <= limit or not report.type.startswith(registry.TYPE + "."):
+            shown.append(report)
+    for kind, total in seen.items():
+        if total > limit and kind.startswith(registry.TYPE + "."):
+            first = next(r for r in reports if r.type == kind)
+            shown.append(Report(first.path, None, registry.level_of(kind),
+                                build_warnings.summary(total - limit, total, limit), kind))
+    return shown
+
+
 def collect_files(args_files: list[str], checker: Checker) -> list[Path]:
     if not args_files:
         if checker.playbook_root is None or not checker.playbook_root.is_dir():
@@ -433,6 +453,19 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{conf_path}: ERROR: configuração inválida: {error}", file=sys.stderr)
         return 2
 
+    # Before anything is read: a hostile link would make the walk endless or read outside.
+    source = Path(args.source)
+    refused = refused_links(source) if source.is_dir() else []
+    if refused:
+        declared = registry.get(LINK_SUBTYPE)
+        for found in refused:
+            report = Report(display_path(found.link), None, declared.level, found.message(), declared.type)
+            print(report.format())
+            if in_github_actions():
+                print(report.annotation())
+        print(f"\n{len(refused)} link(s) simbólico(s) recusado(s) em {display_path(source)}: nada foi verificado.")
+        return 1
+
     files = collect_files(args.files, checker)
     if not files:
         print("Nenhum playbook encontrado para verificar.")
@@ -457,7 +490,7 @@ def main(argv: list[str] | None = None) -> int:
         if guessed:
             print(f"{display}: verificado como '{kind.label}' ({kind.name})")
         reports = sorted(reports + repeated.get(checker.resolved(file), []), key=lambda r: r.line or 0)
-        for report in reports:
+        for report in capped(reports, max(int(conf["playbook_max_warnings_per_subtype"]), 0)):
             print(report.format())
             if github:
                 print(report.annotation())
