@@ -85,6 +85,14 @@ bench: $(DEV_STAMP)
 
 .PHONY: bench
 
+# O PDF em português: antes do LaTeX, confere o babel em português (sem ele o PDF sairia em
+# inglês) e para com o nome do pacote do Debian que falta.
+latexpdf: $(STAMP)
+	@PYTHONPATH=_ext "$(VPY)" -m playbooks.writers.tex
+	"$(SPHINXBUILD)" -M $@ "$(SOURCEDIR)" "$(BUILDDIR)" -c "$(CONFDIR)" -W $(SPHINXOPTS)
+
+.PHONY: latexpdf
+
 # Arquivos que existem por si: nunca são "construídos" pela regra genérica abaixo.
 Makefile requirements.txt requirements-dev.txt conf.py package.json package-lock.json: ;
 

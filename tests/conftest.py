@@ -394,6 +394,20 @@ def features_site(tmp_path_factory) -> Path:
 # --- Heavy outputs, built once per test session ------------------------------------------
 
 
+def require_pdf_tools() -> None:
+    """For the PDF tests: TeX with what a Portuguese PDF needs (``make latexpdf`` checks the
+    same, playbooks.writers.tex).  Missing, the test is skipped with the reason (naming the
+    Debian package) outside CI, and fails with it under CI=true."""
+    from playbooks.writers import tex
+
+    problem = tex.missing()
+    if problem:
+        if _in_ci():
+            pytest.fail(problem, pytrace=False)
+        pytest.skip(problem)
+
+
+
 @pytest.fixture(scope="session")
 def readthedocs_build(tmp_path_factory):
     """The handbook as Read the Docs builds it: every command of ``.readthedocs.yaml`` run
@@ -407,6 +421,7 @@ def readthedocs_build(tmp_path_factory):
     import yaml
     from workflow import clean_env, project_copy
 
+    require_pdf_tools()  # make latexpdf is one of its commands
     spec = yaml.safe_load((PROJECT / ".readthedocs.yaml").read_text(encoding="utf-8"))
     base = tmp_path_factory.mktemp("readthedocs")
     project = project_copy(base)
