@@ -1,6 +1,6 @@
-"""The writer's commands: ``python -m playbooks <check|new|import> [options]``.
+"""The writer's commands: ``python -m playbooks <check|new|import|review> [options]``.
 
-``make check``, ``make new`` and ``make import`` call this; each command's options are
+``make check``, ``make new``, ``make import`` and ``make review`` call this; each command's options are
 those of its module (``--help`` lists them).
 """
 
@@ -10,7 +10,7 @@ import importlib
 import sys
 
 #: command -> module of :mod:`playbooks.writers` with its ``main(argv)``
-COMMANDS = {"check": "check", "new": "scaffold", "import": "importer"}
+COMMANDS = {"check": "check", "new": "scaffold", "import": "importer", "review": "review"}
 
 
 def main(argv: list[str] | None = None) -> int:

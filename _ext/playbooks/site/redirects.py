@@ -16,6 +16,11 @@ option, each target relative to the old page, so the old relative address opens 
 page (its script keeps the ``#anchor``).  A target that is not a document of the handbook
 is an error (``playbook.redirect_target``) in the build and in ``make check``; the check
 itself (:func:`broken_entries`) is pure.
+
+A page published on the main branch (``standard/published.py``: the merge base with
+``origin/main`` or ``main``) that the working tree renamed or removed must have an entry in
+the map, or its old address stops opening: ``playbook.redirect_missing`` (:func:`missing_entries`,
+pure; :func:`missing_problems` asks git), the same in the build, ``make check`` and ``make review``.
 """
 
 from __future__ import annotations
@@ -30,6 +35,8 @@ if TYPE_CHECKING:  # make check and make import read the map without a Sphinx ap
     from sphinx.application import Sphinx
 
 SUBTYPE = "redirect_target"
+#: A published page renamed or removed with no entry in the map.
+MISSING_SUBTYPE = "redirect_missing"
 TEMPLATE = Path(__file__).parent / "redirect.html"
 
 #: (name, default, rebuild, types), read by Sphinx and by ``make check``/``make import``.
@@ -124,6 +131,59 @@ def source_docnames(source: Path) -> set[str]:
                                                       p.relative_to(source).parts[:-1])}
 
 
+def missing_entries(published, current, mapping: dict[str, str],
+                    renamed: dict[str, str] | None = None) -> list[tuple[str, str | None]]:
+    """``(old docname, new docname or None)`` of each published page that is gone from
+    ``current`` and has no entry in ``mapping`` (``renamed``: old -> new, from git)."""
+    renamed = renamed or {}
+    return [(old, renamed.get(old)) for old in sorted(set(published) - set(current)) if old not in mapping]
+
+
+def missing_message(old: str, new: str | None, map_name: str) -> str:
+    done = f"renomeada para '{new}'" if new else "removida"
+    target = new or "<documento novo>"
+    return (f"a página publicada '{old}' foi {done} sem entrada em {map_name}: o endereço antigo, que está "
+            f"em chamados e favoritos, deixaria de abrir; acrescente \"{old}\": \"{target}\" ao mapa")
+
+
+def closing_line(path: Path) -> int:
+    """The line where a new entry goes: the map's closing brace (1 without a map)."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
+    except OSError:
+        return 1
+    return next((n for n in range(len(lines), 0, -1) if lines[n - 1].strip().startswith("}")), 1)
+
+
+def missing_problems(source: Path, conf, current, base: str | None = None) -> list[tuple[int, str]]:
+    """``(line, message)`` of the published pages renamed or removed without a redirect,
+    compared with ``base`` (default: the merge base with the main branch; none: nothing);
+    the line is where the entry goes in the map."""
+    from ..standard import published
+
+    source = Path(source)
+    root = published.repo_root(source)
+    if root is None:
+        return []
+    base = base or published.default_base(root)
+    if base is None:
+        return []
+    try:
+        mapping = load_map(map_path(source, conf))
+    except RedirectMapError:
+        return []  # reported as redirect_target
+    renamed = {}
+    for change in published.changes(source, base):
+        if change.status == "renamed":
+            old, new = published.docname(change.old), published.docname(change.new)
+            if old and new:
+                renamed[old] = new
+    map_name = _get(conf, "playbook_redirects_file")
+    line = closing_line(map_path(source, conf))
+    return [(line, missing_message(old, new, map_name)) for old, new in
+            missing_entries(published.published_docnames(source, base), current, mapping, renamed)]
+
+
 def check(source: Path, conf) -> list[tuple[int | None, str]]:
     """``make check``: ``(line, message)`` of every problem of the map of the handbook in ``source``."""
     path = map_path(source, conf)
@@ -154,6 +214,8 @@ def _build_map(app: Sphinx) -> tuple[Path, dict[str, str]]:
 
 def check_targets(app: Sphinx, env) -> None:
     path, mapping = _build_map(app)
+    for line, text in missing_problems(Path(app.srcdir), app.config, env.found_docs):
+        warnings.emit(MISSING_SUBTYPE, text, f"{path}:{line}")
     if not mapping:
         return
     text = path.read_text(encoding="utf-8-sig")

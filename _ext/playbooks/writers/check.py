@@ -240,6 +240,8 @@ class Checker:
         self.replies: dict[Path, list[tuple[str | None, str, int | None]]] = {}
         self.policy = policy.Policy.from_config(conf)
         self._resolved: dict[Path, Path] = {}
+        #: resolved path -> the analysis of each playbook checked (make review reads it)
+        self.analyses: dict[Path, object] = {}
 
     def resolved(self, file: Path) -> Path:
         """``file.resolve()``, once per file (each call reads every folder of the path)."""
@@ -312,6 +314,7 @@ class Checker:
         reports = docutils_reports(document, display)
         reports += image_reports(document, file, display, self.source_root)
         reports += [self._violation(display, v) for v in violations]
+        self.analyses[self.resolved(file)] = analysis
         if in_handbook:
             self.titles[self.resolved(file)] = (analysis.outline.title, analysis.outline.title_line)
         self.replies[self.resolved(file)] = [
@@ -396,6 +399,36 @@ class Checker:
         return path.relative_to(self.source_root).as_posix()
 
 
+def check_files(checker: Checker, files: list[Path]) -> list[tuple[Path, str, list[Report], Kind | None, bool]]:
+    """``(file, display, reports, kind, guessed)`` of each file, as ``make check`` prints them:
+    the file's own reports and the titles and replies it shares with others, by line."""
+    results = []
+    for file in files:
+        display = display_path(file)
+        if not file.exists():
+            results.append((file, display, problem_reports(display, [Problem("read", "arquivo não encontrado", None)]),
+                            None, False))
+            continue
+        results.append((file, display, *checker.check_file(file, display)))
+    checked = {checker.resolved(file): display for file, display, _, kind, _ in results if kind is not None}
+    repeated = checker.duplicate_reports(checked)
+    return [(file, display, sorted(reports + repeated.get(checker.resolved(file), []), key=lambda r: r.line or 0),
+             kind, guessed) for file, display, reports, kind, guessed in results]
+
+
+def map_problems(source: Path, conf, base: str | None = None) -> list[Report]:
+    """The redirect map's problems: entries pointing nowhere, and published pages renamed or
+    removed since ``base`` (default: the merge base with the main branch) without an entry."""
+    map_display = display_path(redirects.map_path(source, conf))
+    reports = [Report(map_display, line, registry.level_of(redirects.SUBTYPE), text,
+                      registry.get(redirects.SUBTYPE).type)
+               for line, text in redirects.check(source, conf)]
+    missing = registry.get(redirects.MISSING_SUBTYPE)
+    reports += [Report(map_display, line, missing.level, text, missing.type) for line, text in
+                redirects.missing_problems(source, conf, redirects.source_docnames(source), base)]
+    return reports
+
+
 def capped(reports: list[Report], limit: int) -> list[Report]:
     """The first ``limit`` reports of each ``playbook.*`` subtype of one file, then one line
     with the total of each subtype over the limit (as the build prints them)."""
@@ -467,21 +500,13 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
     files = collect_files(args.files, checker)
-    if not files:
+    map_reports = [r for r in map_problems(Path(args.source), conf) if not checker.is_suppressed(r.type)]
+    if not files and not map_reports:
         print("Nenhum playbook encontrado para verificar.")
         return 0
     total = 0
     failed_files = 0
-    results = []
-    for file in files:
-        display = display_path(file)
-        if not file.exists():
-            results.append((file, display, problem_reports(display, [Problem("read", "arquivo não encontrado", None)]),
-                            None, False))
-            continue
-        results.append((file, display, *checker.check_file(file, display)))
-    checked = {checker.resolved(file): display for file, display, _, kind, _ in results if kind is not None}
-    repeated = checker.duplicate_reports(checked)
+    results = check_files(checker, files)
     github = in_github_actions()
     for file, display, reports, kind, guessed in results:
         if guessed and kind is None:
@@ -489,17 +514,12 @@ def main(argv: list[str] | None = None) -> int:
             continue
         if guessed:
             print(f"{display}: verificado como '{kind.label}' ({kind.name})")
-        reports = sorted(reports + repeated.get(checker.resolved(file), []), key=lambda r: r.line or 0)
         for report in capped(reports, max(int(conf["playbook_max_warnings_per_subtype"]), 0)):
             print(report.format())
             if github:
                 print(report.annotation())
         total += len(reports)
         failed_files += bool(reports)
-    map_display = display_path(redirects.map_path(Path(args.source), conf))  # old addresses
-    map_reports = [Report(map_display, line, registry.level_of(redirects.SUBTYPE), text,
-                          registry.get(redirects.SUBTYPE).type)
-                   for line, text in redirects.check(Path(args.source), conf)]
     for report in map_reports:
         print(report.format())
         if github:
