@@ -10,6 +10,8 @@ BUILDDIR      ?= _build
 CONFDIR       ?= .
 FILES         ?=
 PYTEST_ARGS   ?=
+# make report FORMAT=json|csv (padrão: tabela no terminal)
+FORMAT        ?=
 # Processos de teste (pytest-xdist): auto = um por núcleo; 0 roda tudo num processo só.
 PYTEST_WORKERS ?= auto
 
@@ -22,7 +24,7 @@ VPY       := $(VENV)/bin/python
 help: $(STAMP)
 	@$(SPHINXBUILD) -M help "$(SOURCEDIR)" "$(BUILDDIR)" -c "$(CONFDIR)" $(SPHINXOPTS)
 	@echo
-	@echo "Alvos do manual: html, check, review, test, bench, new, import, serve, clean"
+	@echo "Alvos do manual: html, check, report, review, test, bench, new, import, serve, clean"
 
 # Cria o ambiente virtual a partir de requirements.txt (só quando ele muda): o que a
 # construção e a pré-visualização precisam.
@@ -45,6 +47,10 @@ html: $(STAMP)
 
 check: $(STAMP)
 	@PYTHONPATH=_ext "$(VPY)" -m playbooks check --conf "$(CONFDIR)/conf.py" --source "$(SOURCEDIR)" $(FILES)
+
+# Saúde do manual: rascunhos, revisões, equipes e perfis faltando... (FORMAT=json ou csv)
+report: $(STAMP)
+	@PYTHONPATH=_ext "$(VPY)" -m playbooks report --conf "$(CONFDIR)/conf.py" --source "$(SOURCEDIR)" --format "$(FORMAT)"
 
 # Ferramentas de teste do npm (validador HTML vnu-jar e axe-core), nas versões exatas
 # de package-lock.json.  --ignore-scripts: o vnu-jar usa o Java da máquina (nada é baixado).
@@ -81,7 +87,7 @@ serve: $(STAMP)
 clean:
 	rm -rf "$(BUILDDIR)"
 
-.PHONY: help venv venv-dev html check test clean new import review serve
+.PHONY: help venv venv-dev html check report test clean new import review serve
 
 # Benchmark: 100 a 3000 playbooks gerados, lado a lado com o Sphinx puro (furo).
 # BENCH_N=100,300 escolhe tamanhos menores; resultados em $(BUILDDIR)/bench/.

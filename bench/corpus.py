@@ -47,7 +47,7 @@ if str(PROJECT / "_ext") not in sys.path:
 
 from playbooks.writers import check  # noqa: E402
 from playbooks.standard.outline import build_outline, section_body  # noqa: E402
-from playbooks.standard.sources import read  # noqa: E402
+from playbooks.files.sources import read  # noqa: E402
 
 DEFAULT_PEN_WIKI = PROJECT.parent / "shared" / "pen-wiki"
 DEFAULT_SEED = "manual-de-atendimento"

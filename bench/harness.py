@@ -7,7 +7,8 @@ One process tree, interleaved rounds (so a burst of load on the machine hits bot
    corpus) at the small sizes only (it grows with the square of N);
 2. incremental builds at 1,000 (or the size closest below): a rebuild with no change, then
    one playbook edited and rebuilt without ``-E``, with the output files each one wrote;
-3. ``make check`` over every playbook and over one file (start-up included);
+3. ``make check`` over every playbook and over one file (start-up included), and ``make
+   report`` over every playbook (it reads them as ``make check`` does);
 4. the search: what the first search downloads (gzip, as a static server sends it) and how
    long a query takes once that is loaded, in headless Chromium;
 5. page sizes: the seed playbook's page at the smallest and the largest size.
@@ -58,7 +59,7 @@ sys.path.insert(0, str(PROJECT / "_ext"))
 
 from bench import corpus  # noqa: E402
 from playbooks.finding.search import RANKING  # noqa: E402
-from playbooks.writers import atomic  # noqa: E402
+from playbooks.files import atomic  # noqa: E402
 
 DEFAULT_SIZES = (100, 300, 1000, 3000)
 BASELINE_LIMIT = 300
@@ -371,9 +372,13 @@ class Bench:
         print(f"make check (N={n}): todos os playbooks e um arquivo", flush=True)
         make = ["make", "-s", "--no-print-directory", "-C", str(PROJECT), "check", f"SOURCEDIR={src}",
                 f"CONFDIR={self.conf_dir}"]
+        report = ["make", "-s", "--no-print-directory", "-C", str(PROJECT), "report", f"SOURCEDIR={src}",
+                  f"CONFDIR={self.conf_dir}"]
         for rep in range(1, self.repeat + 1):
             self.record(run_measured(make, self.log(f"check-all-{n}-{rep}"), "check-all", n))
             self.record(run_measured(make + [f"FILES={one}"], self.log(f"check-one-{rep}"), "check-one", 1))
+            # make report reads every playbook as make check does: alternated with it.
+            self.record(run_measured(report, self.log(f"report-all-{n}-{rep}"), "report-all", n))
         return {"n": n, "one_file": one.relative_to(src).as_posix()}
 
     def pages(self) -> dict:
@@ -733,6 +738,10 @@ def figures(bench: Bench, incremental: dict | None, check: dict | None, pages: d
                           everything is not None and everything <= 8))
         out.append(Figure("check_one", "make check em um arquivo (com a partida)", "s", one, None, "< 1 s",
                           one is not None and one < 1))
+        report = median_of(runs, "report-all", n)
+        out.append(Figure("report_all", f"make report em {n} playbooks (base: make check nos mesmos)", "s",
+                          report, everything, "razão ≤ 1,05 (não mais lento; até 5% é ruído)",
+                          report is not None and everything is not None and report <= 1.05 * everything))
     if search and "error" not in search:
         kb = search["first_download_bytes"] / 1024
         out.append(Figure("search_first_kb", f"Primeira busca em {search['n']}: bytes baixados (gzip)", "KB",

@@ -131,7 +131,7 @@ def build(src: Path, out: Path, baseline: bool = False) -> None:
                  status=None, warning=None, freshenv=True)
     if baseline:
         import sphinx.search
-        from playbooks.finding import keywords_index
+        from playbooks.collect import keywords_index
 
         sphinx.search.languages["pt"] = "sphinx.search.pt.SearchPortuguese"
         listeners = app.events.listeners["doctree-read"]

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import PROJECT
 
-from playbooks.writers import atomic
+from playbooks.files import atomic
 
 SIZE = 1024 * 1024
 
@@ -22,7 +22,7 @@ POINTS = ("mid-write", "before-sync", "before-rename", "after-rename")
 WRITER = f"""
 import os, sys
 sys.path.insert(0, {str(PROJECT / "_ext")!r})
-from playbooks.writers import atomic
+from playbooks.files import atomic
 
 target, byte, stop_at = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 data = bytes([byte]) * {SIZE}

@@ -177,11 +177,12 @@ def test_the_harness_runs_end_to_end_on_a_tiny_handbook(tmp_path, chromium):
     cases = {(run["case"], run["n"]) for run in data["runs"]}
     for n in (6, 9):
         assert {("handbook-j1", n), ("handbook-jauto", n), ("baseline", n)} <= cases
-    assert {("rebuild-no-change", 9), ("rebuild-edit-one", 9), ("check-all", 9), ("check-one", 1)} <= cases
+    assert {("rebuild-no-change", 9), ("rebuild-edit-one", 9), ("check-all", 9), ("check-one", 1),
+            ("report-all", 9)} <= cases
     assert all(run["rc"] == 0 and run["seconds"] > 0 and run["peak_mb"] > 0 for run in data["runs"])
     ids = {figure["id"] for figure in data["figures"]}
     assert {"build_6", "build_9", "page_size", "page_vs_baseline_9", "rebuild_edit_one",
-            "check_all", "check_one", "search_first_kb", "search_answer_ms"} <= ids
+            "check_all", "check_one", "report_all", "search_first_kb", "search_answer_ms"} <= ids
     # What the first search downloaded was measured through the gzip server.
     assert data["search"]["first_download_by_kind"]["search_index"] > 0
     # Editing one playbook rewrites its page and no other playbook's page.

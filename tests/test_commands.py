@@ -1,4 +1,4 @@
-"""The writer's commands: ``python -m playbooks <check|new|import>`` start without noise."""
+"""The writer's commands: ``python -m playbooks <check|new|import|report>`` start without noise."""
 
 from __future__ import annotations
 
@@ -23,7 +23,8 @@ def test_make_check_first_line_is_the_result():
     assert result.stdout.splitlines()[0].endswith("nenhum problema.")
 
 
-@pytest.mark.parametrize("command, prog", [("check", "make check"), ("new", "make new"), ("import", "make import")])
+@pytest.mark.parametrize("command, prog", [("check", "make check"), ("new", "make new"), ("import", "make import"),
+                                           ("report", "make report")])
 def test_each_command_answers_its_help(command, prog):
     result = run(command, "--help")
     assert result.returncode == 0 and result.stderr == ""
@@ -33,4 +34,4 @@ def test_each_command_answers_its_help(command, prog):
 def test_an_unknown_command_says_which_exist():
     result = run("publicar")
     assert result.returncode == 2
-    assert "check|new|import" in result.stderr
+    assert "check|new|import|report" in result.stderr

@@ -10,7 +10,7 @@ import weakref
 from conftest import PROJECT, built_app, normalized_warnings
 from sphinx.testing.util import SphinxTestApp
 
-from playbooks.build import gc_tuning
+from playbooks.scale import gc_tuning
 
 
 def test_thresholds_are_raised_while_building_and_restored_afterwards(make_app, tmp_path):

@@ -13,7 +13,7 @@ from conftest import normalized_warnings, require_pdf_tools
 from workflow import checker_output, clean_env, make, playbook, project_copy, small_handbook
 
 from playbooks.safety.links import RefusedLinkError
-from playbooks.standard.links import refused_links
+from playbooks.files.links import refused_links
 
 LINK_LINE = re.compile(r"^(?P<link>\S+): ERROR: link simbólico recusado: aponta para '(?P<target>[^']*)', "
                        r"(?P<why>.*) \[playbook\.symlink\]$", re.M)

@@ -30,6 +30,7 @@ PAGES = [
     "playbooks/index.html",  # the catalog of playbooks
     "search.html",
     "guia/index.html",  # the writer's guide
+    "saude.html",  # the page "Saúde do manual": tables, SVG charts
     "playbooks/sei/recursos-da-pagina.html",  # test page: code block (copy button), math
 ]
 #: Pages whose controls are exercised with the keyboard alone.

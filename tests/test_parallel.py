@@ -9,7 +9,7 @@ import sys
 import pytest
 from conftest import PROJECT
 
-from playbooks.build.parallel import jobs_auto_requested, usable_cpus
+from playbooks.scale.parallel import jobs_auto_requested, usable_cpus
 
 SERIAL = "-j auto: construção em série"
 

@@ -30,7 +30,7 @@ from workflow import STANDARD
 from playbooks.collect.records import get_records
 from playbooks.standard.analysis import analyse
 from playbooks.standard.schema import build_schema
-from playbooks.standard.sources import decode
+from playbooks.files.sources import decode
 from playbooks.writers import check, importer
 
 pytestmark = pytest.mark.pen_sample

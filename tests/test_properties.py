@@ -27,7 +27,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from playbooks.writers import check
-from playbooks.standard.sources import SourceError, decode
+from playbooks.files.sources import SourceError, decode
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 CHECKER_EXAMPLES = int(os.environ.get("PROPERTY_CHECKER_EXAMPLES", "1000"))

@@ -12,7 +12,7 @@ sys.path.insert(0, str(PROJECT))
 
 from bench import corpus
 from bench.harness import CORPUS_SUPPRESS  # PEN's separators are kept in the corpus  # noqa: E402
-from playbooks.build import read_order  # noqa: E402
+from playbooks.scale import read_order  # noqa: E402
 from playbooks.collect.config import is_playbook  # noqa: E402
 
 

@@ -4,7 +4,6 @@ warnings are emitted (nowhere but through the registry)."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from conftest import PROJECT
@@ -65,34 +64,3 @@ def test_every_emitted_subtype_is_declared():
 def test_checker_suppresses_as_sphinx_does(suppress, suppressed):
     checker = check.Checker({**check.load_conf(PROJECT / "conf.py"), "suppress_warnings": suppress}, None)
     assert checker.is_suppressed("playbook.empty_section") is suppressed
-
-
-def _imports(path: Path) -> set[str]:
-    """Absolute names of the modules a file of the extension imports."""
-    import ast
-
-    package = ".".join(path.relative_to(EXT.parent).with_suffix("").parts[:-1])
-    found = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            found |= {alias.name for alias in node.names}
-        elif isinstance(node, ast.ImportFrom):
-            if node.level:
-                base = package.split(".")[: len(package.split(".")) - node.level + 1]
-                module = ".".join(base + ([node.module] if node.module else []))
-            else:
-                module = node.module or ""
-            found.add(module)
-            found |= {f"{module}.{alias.name}" for alias in node.names}
-    return found
-
-
-def test_the_standard_never_imports_sphinx():
-    """standard/ (and the reply extraction it uses) work on docutils doctrees only."""
-    files = sorted((EXT / "standard").glob("*.py")) + [EXT / "replies" / "extract.py"]
-    for path in files:
-        imported = _imports(path)
-        assert not any(name == "sphinx" or name.startswith("sphinx.") for name in imported), path.name
-        ours = {name for name in imported if name.startswith("playbooks.")}
-        allowed = ("playbooks.standard", "playbooks.replies.extract", "playbooks.replies.grammar")
-        assert all(name.startswith(allowed) for name in ours), (path.name, ours)

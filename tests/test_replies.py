@@ -15,7 +15,8 @@ from replies_support import (NUP_DRAFTS, PROSE_IN_CONSTRUCTION, SEED_TEXT, TRAMI
 
 from playbooks.standard.outline import build_outline
 from playbooks.collect.records import get_records
-from playbooks.replies.extract import GREETING_RE, templates_for
+from playbooks.replies.blocks import GREETING_RE
+from playbooks.replies.extract import templates_for
 from playbooks.standard.schema import DEFAULT_KINDS, build_schema
 
 KIND = build_schema(DEFAULT_KINDS, None, {}).kinds["script"]

@@ -14,7 +14,7 @@ from test_replies import templates
 
 from playbooks.replies.extract import Slot, templates_for
 from playbooks.replies.grammar import AGENT_KEY, Grammar, rewrite_placeholders
-from playbooks.replies.extract import reply_problems
+from playbooks.standard.reply_checks import reply_problems
 from playbooks.standard.outline import build_outline
 from playbooks.standard.schema import DEFAULT_KINDS, build_schema
 

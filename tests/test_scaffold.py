@@ -7,7 +7,7 @@ import re
 import pytest
 from workflow import make, project_copy
 
-from playbooks.writers import atomic
+from playbooks.files import atomic
 from playbooks.writers.check import load_conf
 from playbooks.collect.config import schema_from
 from playbooks.standard.names import slugify, title_core, title_key

@@ -1,9 +1,15 @@
 """Sphinx extension of the Manual de Atendimento: service-desk playbooks.
 
-Each subpackage is one capability (README, "Arquitetura"): ``standard`` judges a playbook
-(docutils only), ``collect`` runs that analysis in the build and keeps the records,
-``replies``, ``finding``, ``site`` and ``safety`` shape the pages, ``writers`` holds the
-writer's commands and guide, ``build`` the speed rules.  This file only wires them together.
+Layers, bottom up (docs/arquitetura.md; ``.importlinter`` holds them, ``make test`` runs it):
+
+1. core, docutils only: ``standard`` judges a playbook, ``replies`` reads its reply
+   templates, ``files`` writes atomically and reads sources;
+2. ``collect``: the Sphinx side of the standard (runs the analysis, keeps the records) and
+   what every feature shares to write pages;
+3. features, independent of each other: ``reply_blocks``, ``finding``, ``site``, ``safety``,
+   ``scale`` (speed at scale);
+4. ``writers``: the writer's commands and guide;
+5. this file: ``setup()`` only wires them together.
 """
 
 from __future__ import annotations
@@ -16,20 +22,20 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 
 #: Bump when the data kept on the environment changes shape.
-ENV_VERSION = 6
+ENV_VERSION = 8
 
 
 def setup(app: Sphinx) -> dict:
     # Imported here, not at the top: the writer's commands (``python -m playbooks check``)
     # import this package too, and need none of the Sphinx application these modules load
     # (a third of ``make check``'s start on one file).
-    from .build import gc_tuning, parallel, read_order
     from .collect import collector, config, records
     from .collect import warnings as playbook_warnings
     from .finding import catalog, export, search
-    from .replies import html as reply_html
+    from .reply_blocks import page
     from .safety import guards, links, offline, policy
-    from .site import accessibility, dates, formats, pages, panel, redirects, source_link, theme
+    from .scale import gc_tuning, parallel, read_order
+    from .site import accessibility, dates, formats, health, pages, panel, redirects, source_link, theme
     from .writers import guide, terminal
 
     links.setup(app)  # first: before Sphinx walks the source folder
@@ -46,8 +52,9 @@ def setup(app: Sphinx) -> dict:
     search.setup(app)
     export.setup(app)
     theme.setup(app)
-    reply_html.setup(app)
+    page.setup(app)
     pages.setup(app)
+    health.setup(app)
     guide.setup(app)
     policy.setup(app)
     guards.setup(app)

@@ -17,17 +17,17 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from ..finding import keywords_index
-from ..standard import duplicates, review
+from ..files.sources import SourceError, decode, normalize_text
 from ..replies.grammar import Grammar
+from ..standard import duplicates, review
 from ..standard.analysis import analyse
-from ..standard.sources import SourceError, decode, normalize_text
+from . import keywords_index
 from .config import category_label, is_playbook, playbook_category, schema_from, today
 from .records import get_records, make_record
 from .warnings import emit
 
 LINES_KEY = "playbook_source_lines"
-#: the analysis's reply templates, for ``replies/html.wrap_templates`` later in doctree-read
+#: the analysis's reply templates, for ``reply_blocks/page.wrap_templates`` later in doctree-read
 TEMPLATES_KEY = "playbook_reply_templates"
 
 
@@ -107,9 +107,10 @@ def _source_path(env: BuildEnvironment, docname: str) -> str:
     return os.path.relpath(env.doc2path(docname), env.srcdir).replace(os.sep, "/")
 
 
-def check_duplicates(app: Sphinx, env: BuildEnvironment) -> None:
-    """Titles and reply templates that two playbooks share (after every document is read,
-    so incremental and parallel builds agree)."""
+def find_duplicates(env: BuildEnvironment) -> tuple[dict, dict]:
+    """``(titles, replies)``: ``{docname: [Problem]}`` of the titles and of the reply
+    templates that two playbooks share, from the records (the warnings of
+    :func:`check_duplicates`; the flags of ``collect/health.py``)."""
     records = sorted(get_records(env).items())
     titles = [duplicates.Entry(docname, _source_path(env, docname), record["title"], record["title_line"])
               for docname, record in records if record.get("title_line")]
@@ -117,7 +118,13 @@ def check_duplicates(app: Sphinx, env: BuildEnvironment) -> None:
                                      reply.get("text", ""), reply.get("line"))
                for docname, record in records for reply in record.get("replies") or []
                if not reply.get("draft")]
-    for found in (duplicates.find(titles), duplicates.find_replies(replies)):
+    return duplicates.find(titles), duplicates.find_replies(replies)
+
+
+def check_duplicates(app: Sphinx, env: BuildEnvironment) -> None:
+    """Titles and reply templates that two playbooks share (after every document is read,
+    so incremental and parallel builds agree)."""
+    for found in find_duplicates(env):
         for docname, problems in sorted(found.items()):
             for problem in problems:
                 emit(problem.subtype, problem.message, (docname, problem.line))

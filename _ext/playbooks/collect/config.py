@@ -9,6 +9,7 @@ from sphinx.errors import ConfigError
 
 from ..replies.grammar import CONFIG_VALUES as REPLY_CONFIG_VALUES
 from ..replies.grammar import config_problem as grammar_config_problem
+from ..standard.health import REVIEW_SOON_DAYS, soon_days_problem
 from ..standard.schema import DEFAULT_KINDS, Schema, SchemaError, build_schema
 
 if TYPE_CHECKING:  # the writer's commands import this module without a Sphinx application
@@ -24,6 +25,9 @@ CONFIG_VALUES = [
     ("playbook_categories", {}, "env", frozenset({dict})),
     # ISO date used as "today" for review-by dates; None means the real date (tests fix it).
     ("playbook_today", None, "env", frozenset({str, type(None)})),
+    # Content health (standard/health.py): a review date this many days ahead or fewer is
+    # flagged review_soon (make report, the page "Saúde do manual", the catalog's filter).
+    ("playbook_review_soon_days", REVIEW_SOON_DAYS, "html", frozenset({int})),
     # make import: folder names of the imported wiki -> category folder (importer.py).
     ("playbook_import_folders", {}, "", frozenset({dict})),
     # Reply grammar (replies/grammar.py): words opening a parenthesised placeholder, a
@@ -53,6 +57,9 @@ def check_config(app: Sphinx, config: Config) -> None:
     except SchemaError as error:
         raise ConfigError(f"configuração de playbooks inválida em conf.py: {error}") from None
     problem = grammar_config_problem(config)
+    if problem:
+        raise ConfigError(f"configuração de playbooks inválida em conf.py: {problem}")
+    problem = soon_days_problem(config.playbook_review_soon_days)
     if problem:
         raise ConfigError(f"configuração de playbooks inválida em conf.py: {problem}")
     root = config.playbook_root.strip("/")

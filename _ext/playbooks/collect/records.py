@@ -15,7 +15,9 @@ from typing import TypedDict
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
+from ..standard import health
 from ..standard.analysis import Analysis
+from .search_words import situation_words
 
 ATTRIBUTE = "playbook_records"
 
@@ -72,12 +74,12 @@ class PlaybookRecord(TypedDict):
     review_by: str | None  # ISO date of ``:revisar-em:``
     #: the review date had passed when the page was read (the banner is on the page)
     review_due: bool
+    #: what the content-health flags are decided from (standard/health.py, collect/health.py)
+    health: health.Facts
 
 
 def make_record(docname: str, category: str | None, category_label: str,
                 analysis: Analysis, situation_sections=()) -> PlaybookRecord:
-    from ..finding.search import situation_words  # finding.search reads the records (get_records)
-
     outline, meta = analysis.outline, analysis.metadata
     title = outline.title or docname.rsplit("/", 1)[-1]
     display_title = meta.display_title or title
@@ -105,6 +107,7 @@ def make_record(docname: str, category: str | None, category_label: str,
         draft=analysis.draft,
         review_by=analysis.review_by.isoformat() if analysis.review_by else None,
         review_due=analysis.review_due,
+        health=health.facts(analysis),
     )
 
 

@@ -13,7 +13,6 @@ list is shown.
 
 from __future__ import annotations
 
-import datetime
 import hashlib
 import html
 import json
@@ -24,13 +23,13 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
-from ..collect.config import today
+from ..collect import output
+from ..collect.health import playbook_flags
 from ..collect.records import get_records
-from ..site import formats, theme
-from ..site.panel import format_date, shorten
-from ..standard import review
+from ..standard import health
 from ..standard.fold import fold_words
 from ..standard.metadata import TEAM_LEVEL_LABELS
+from ..standard.text import format_date, shorten
 
 PAGES_ATTRIBUTE = "playbook_catalog_pages"
 DIGEST_ATTRIBUTE = "playbook_catalog_digest"
@@ -61,8 +60,12 @@ def catalog_pages(env: BuildEnvironment) -> set[str]:
 # --- What the catalog shows ----------------------------------------------------------
 
 
-def entry_of(record: dict, on: datetime.date) -> dict:
-    """The catalog's view of one record (also what decides whether it must be rewritten)."""
+def entry_of(record: dict, flags: list[str]) -> dict:
+    """The catalog's view of one record (also what decides whether it must be rewritten).
+
+    ``flags`` are its content-health flags (``collect/health.py``): the catalog marks a
+    draft and an overdue review from them, so it shows what ``make report`` counts.
+    """
     return {
         "docname": record["docname"],
         "title": record.get("display_title") or record.get("title") or record["docname"],
@@ -73,15 +76,16 @@ def entry_of(record: dict, on: datetime.date) -> dict:
         "profile": record.get("profile"),
         "keywords": list(record.get("keywords") or []),
         "date": record.get("date"),
-        "draft": bool(record.get("draft")),
-        "review_due": review.is_due(record.get("review_by"), on),
+        "draft": "draft" in flags,
+        "review_due": "review_overdue" in flags,
+        "flags": list(flags),
     }
 
 
 def catalog_entries(env: BuildEnvironment, config) -> list[dict]:
-    on = today(config)
     records = get_records(env)
-    entries = [entry_of(records[name], on) for name in sorted(records)]
+    flags = playbook_flags(env, config)
+    entries = [entry_of(records[name], flags[name]) for name in sorted(records)]
     entries.sort(key=lambda e: (fold_words(e["category_label"]), fold_words(e["title"]), e["docname"]))
     return entries
 
@@ -98,13 +102,14 @@ def _e(text) -> str:
     return html.escape(str(text), quote=True)
 
 
-def _chip_group(name: str, label: str, values: list[tuple[str, str, int]]) -> str:
+def _chip_group(name: str, label: str, values: list[tuple[str, str, int]], hidden: bool = False) -> str:
     chips = "".join(
         f'<button type="button" class="catalog-chip" data-filter="{name}" data-value="{_e(value)}" '
         f'aria-pressed="false">{_e(text)} <span class="catalog-chip-count">{count}</span></button>'
         for value, text, count in values
     )
-    return (f'<div class="catalog-chips" role="group" aria-label="{_e(label)}">'
+    return (f'<div class="catalog-chips catalog-chips-{name}" role="group" aria-label="{_e(label)}"'
+            f'{" hidden" if hidden else ""}>'
             f'<span class="catalog-chips-label">{_e(label)}:</span>{chips}</div>')
 
 
@@ -120,6 +125,11 @@ def render_html(entries: list[dict], uri_of) -> str:
              for level in sorted(TEAM_LEVEL_LABELS) if team_counts.get(level)]
     if team_counts.get(NO_TEAM):
         teams.append((NO_TEAM, "não informado", team_counts[NO_TEAM]))
+    flag_counts = health.counts(entries)
+    # Shown only when the address asks for a flag (?sinal=rascunho, the links of the page
+    # "Saúde do manual"): agents filtering by category or level do not see them.
+    flags = [(flag.param, flag.label, flag_counts[flag.name]) for flag in health.FLAGS
+             if flag_counts[flag.name]]
 
     out = ['<div class="playbook-catalog" data-total="%d">' % len(entries)]
     out.append(
@@ -129,6 +139,7 @@ def render_html(entries: list[dict], uri_of) -> str:
         'spellcheck="false" placeholder="Digite palavras do chamado (ex.: certificado expirado)">'
         + _chip_group("category", "Categoria", categories)
         + _chip_group("team", "Nível de atendimento", teams)
+        + _chip_group("flag", "Sinal", flags, hidden=True)
         + '<p class="catalog-status" role="status" aria-live="polite"></p>'
         '</form>'
     )
@@ -178,7 +189,10 @@ def _render_item(entry: dict, uri: str) -> str:
     keywords = "".join(f'<li>{_e(k)}</li>' for k in entry["keywords"])
     return (
         f'<li class="{" ".join(classes)}" data-category="{_e(entry["category"])}" '
-        f'data-team="{_e(level or NO_TEAM)}" data-text="{_e(search_text)}">'
+        f'data-team="{_e(level or NO_TEAM)}" data-text="{_e(search_text)}"'
+        + (f' data-flags="{_e(" ".join(health.BY_NAME[name].param for name in entry["flags"]))}"'
+           if entry["flags"] else "")
+        + '>'
         f'<a class="catalog-title" href="{_e(uri)}">{_e(entry["title"])}</a>{"".join(badges)}'
         f'<div class="catalog-meta">{"".join(meta)}</div>'
         + (f'<ul class="catalog-keywords" aria-label="Palavras-chave">{keywords}</ul>' if keywords else "")
@@ -233,7 +247,7 @@ def fill_catalogs(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     entries = catalog_entries(app.env, app.config)
     builder = app.builder
     for node in placeholders:
-        if formats.interactive(builder):
+        if output.interactive(builder):
             markup = render_html(entries, lambda name: builder.get_relative_uri(docname, name))
             node.replace_self(nodes.raw("", markup, format="html", classes=["no-search"]))
         else:
@@ -272,7 +286,7 @@ def setup(app: Sphinx) -> None:
     app.add_node(playbook_catalog)
     app.add_directive("playbook-catalog", CatalogDirective)
     app.connect("doctree-resolved", fill_catalogs)
-    theme.add_assets(app, css=("catalog.css",), js=("catalog.js",), only=is_catalog_page)
+    output.add_assets(app, css=("catalog.css",), js=("catalog.js",), only=is_catalog_page)
     app.connect("env-get-updated", rewrite_catalog_pages)
     app.connect("env-purge-doc", purge_doc)
     app.connect("env-merge-info", merge_info)

@@ -17,8 +17,8 @@ from sphinx.application import Sphinx
 
 from ..collect.config import today
 from ..collect.records import get_records
+from ..files.atomic import write_bytes
 from ..standard import review
-from ..writers.atomic import write_bytes
 
 FILENAME = "playbooks.json"
 FORMAT_VERSION = 1

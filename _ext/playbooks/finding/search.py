@@ -4,14 +4,14 @@ Sphinx's ``pt`` search language stems with Snowball but keeps accents: the index
 ``soluçã`` and "solucao" finds nothing.  This language replaces it (same ``lang``):
 
 * every word, in the index (Python) and in the query (JavaScript), goes through the same
-  :func:`canonical` key: accents folded, the ``-ão`` family put back in one form
+  :func:`~playbooks.collect.search_words.canonical` key: accents folded, the ``-ão`` family put back in one form
   (``-ções``/``-cao``/``-ção`` -> ``-ção``), then Snowball, then folded again.  Folding
   only before stemming would split ``informação``/``informações``; folding only after
   would split about half of the accent pairs;
 * results are ranked in the browser (js/search-language.js), in the manner of BM25F,
   from the index the page already loaded: each word of the query weighs its IDF; each
   field where it is found adds :data:`RANKING`'s weight, normalised by the field's length
-  (title; keywords = the index entries keywords_index.py adds; "situation" = the sections
+  (title; keywords = the index entries collect/keywords_index.py adds; "situation" = the sections
   of ``playbook_search_situation_sections``, carried in the compact index by
   :func:`situation_field`; the whole text), and the sum saturates; a keyword or title found
   whole in the query adds its words' weight again; stop words and
@@ -40,28 +40,17 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import ClassVar
 
 from rjsmin import jsmin
 from sphinx.application import Sphinx
 from sphinx.search import _MINIFIED_JS_PATH
-from sphinx.search._stopwords.pt import PORTUGUESE_STOPWORDS
-from sphinx.search.pt import SearchPortuguese
 
+from ..collect import output
 from ..collect.config import is_playbook, schema_from
 from ..collect.records import get_records
+from ..collect.search_words import ACCENTS, MIN_STEM, PLURALS, FoldedPortuguese
 from ..standard.fold import fold
 
-#: Plural endings of the ``-ão`` family (applied first, folded), to the singular.
-PLURALS = (("oes", "ao"), ("aes", "ao"), ("aos", "ao"))
-#: Accents put back on a few endings so that Snowball sees one spelling (first match wins).
-ACCENTS = (
-    ("cao", "ção"), ("ao", "ão"),
-    ("aveis", "áveis"), ("avel", "ável"), ("iveis", "íveis"), ("ivel", "ível"),
-    ("encias", "ência"), ("encia", "ência"), ("ancias", "ância"), ("ancia", "ância"),
-)
-#: An ending is only rewritten when this many letters stay before it.
-MIN_STEM = 2
 #: The ranking (js/search-language.js, in the manner of BM25F): weight of each field where
 #: a word is found, how much its length normalises it (b), and the saturation (k1).
 RANKING = {
@@ -96,23 +85,6 @@ RANKING = {
 }
 
 
-def _rewrite(word: str, rules) -> str:
-    for old, new in rules:
-        if word.endswith(old) and len(word) - len(old) >= MIN_STEM:
-            return word[: -len(old)] + new
-    return word
-
-
-def canonical(word: str, stem) -> str:
-    """The index key of ``word``; ``stem`` is Snowball's Portuguese ``stemWord``."""
-    word = fold(word)
-    word = _rewrite(_rewrite(word, PLURALS), ACCENTS)
-    stemmed = stem(word)
-    if stemmed.endswith("s") and len(word) > 4 and word[-2:] in ("as", "es", "os"):
-        stemmed = stem(word[:-1])  # "erros": Snowball keeps the plural of a few words
-    return fold(stemmed)
-
-
 #: The query side (js/search-language.js): the JavaScript twin of :func:`canonical` and
 #: the re-ranking.  Values from this module reach it as one JSON object,
 #: ``PLAYBOOK_SEARCH_CONFIG``, written before it (see :func:`search_config`).
@@ -131,26 +103,12 @@ def search_config() -> dict:
     }
 
 
-class SearchPortugueseFolded(SearchPortuguese):
-    """Sphinx's Portuguese search language, accent-insensitive on both sides."""
+class SearchPortugueseFolded(FoldedPortuguese):
+    """Sphinx's Portuguese search language, accent-insensitive on both sides: the index side
+    (collect/search_words.py) and the query side (js/search-language.js)."""
 
-    lang = "pt"
-    language_name = "Portuguese"
     # No raw stemmer file: js_stemmer_code below carries the stemmer and the query side.
     js_stemmer_rawcode = ""
-    stopwords = frozenset(PORTUGUESE_STOPWORDS) | frozenset(fold(w) for w in PORTUGUESE_STOPWORDS)
-
-    #: Sphinx keeps stems per page; the same words come back on every page (and were
-    #: stemmed already for :func:`situation_words` when the page was read): one cache for
-    #: the process, since a word's key depends on nothing else (a full build of 1,000
-    #: playbooks takes 0.7 s less).
-    _stems: ClassVar[dict[str, str]] = {}
-
-    def stem(self, word: str) -> str:
-        stem = self._stems.get(word)
-        if stem is None:
-            stem = self._stems[word] = canonical(word, self.stemmer.stemWord)
-        return stem
 
     @property
     def js_stemmer_code(self) -> str:  # type: ignore[override]
@@ -269,35 +227,6 @@ DEFAULT_SYNONYMS = {
 }
 
 
-_reading_language: SearchPortugueseFolded | None = None
-
-
-def situation_words(section_texts: dict[str, str], sections, above: list[str]) -> list[str]:
-    """The index keys of the words of a playbook's situation sections
-    (``playbook_search_situation_sections``), as Sphinx's indexer spells them, less those
-    of ``above`` (its title and keywords, fields that weigh more).
-
-    Computed when the page is read and kept in its record, so that a build that reads no
-    page does not stem them all again (:func:`situation_field` only filters them).
-    """
-    global _reading_language
-    language = _reading_language
-    if language is None:
-        language = _reading_language = SearchPortugueseFolded({})
-    text = " ".join(section_texts.get(name, "") for name in sections)
-    if not text.strip():
-        return []
-    higher = {language.stem(w).lower() for w in language.split(" ".join(above))}
-    words = set()
-    for word in language.split(text):
-        stem = language.stem(word).lower()
-        if not language.word_filter(stem):
-            stem = word.lower() if language.word_filter(word) else ""
-        if stem and stem not in higher:
-            words.add(stem)
-    return sorted(words)
-
-
 def situation_field(app: Sphinx, data: dict) -> dict | None:
     """Words of each playbook's situation sections (its record's ``situation_words``), as
     Sphinx's frozen index spells them: ``{"situation": {word: [document numbers]}}``.
@@ -352,10 +281,9 @@ def search_context(app: Sphinx, config) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    from ..site.theme import add_assets
     from . import search_index_format
 
-    search_index_format.setup(app)
+    search_index_format.setup(app, add_fields=situation_field)
     app.add_config_value("playbook_search_ignored_words", DEFAULT_IGNORED_WORDS, "html",
                          types=frozenset({list, tuple}))
     app.add_config_value("playbook_search_synonyms", DEFAULT_SYNONYMS, "html", types=frozenset({dict}))
@@ -365,4 +293,4 @@ def setup(app: Sphinx) -> None:
     app.add_search_language(SearchPortugueseFolded)
     app.connect("config-inited", search_context)
     app.connect("html-collect-pages", repair_incremental_index)
-    add_assets(app, js=("playbook-search-config.js",), only=lambda app, pagename: pagename == "search")
+    output.add_assets(app, js=("playbook-search-config.js",), only=lambda app, pagename: pagename == "search")

@@ -28,6 +28,7 @@ order) and writes Sphinx's plain form otherwise.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -390,21 +391,20 @@ def load_search_index(path) -> dict[str, Any]:
     return compact_js_index.loads(Path(path).read_text(encoding="utf-8"))
 
 
-def use_compact_index(app: Sphinx) -> None:
-    """Only where Sphinx writes ``searchindex.js`` (not the pickle or JSON builders).
+def setup(app: Sphinx, add_fields: Callable[[Sphinx, dict], dict | None]) -> None:
+    """Write the compact form, only where Sphinx writes ``searchindex.js`` (not the pickle or
+    JSON builders), with the fields ``add_fields(app, data)`` gives (finding/search.py).
 
     With ``playbook_search_compact_index = False``, Sphinx's own form, plus the fields.
     """
-    from sphinx.search import js_index
 
-    from .search import situation_field
+    def use_compact_index(app: Sphinx) -> None:
+        from sphinx.search import js_index
 
-    builder = app.builder
-    if builder.name in {"html", "dirhtml"} and getattr(builder, "indexer_format", None) is js_index:
-        builder.indexer_format = CompactJavaScriptIndex(add_fields=lambda data: situation_field(app, data),
-                                                        compact=app.config.playbook_search_compact_index)
+        builder = app.builder
+        if builder.name in {"html", "dirhtml"} and getattr(builder, "indexer_format", None) is js_index:
+            builder.indexer_format = CompactJavaScriptIndex(add_fields=lambda data: add_fields(app, data),
+                                                            compact=app.config.playbook_search_compact_index)
 
-
-def setup(app: Sphinx) -> None:
     app.add_config_value("playbook_search_compact_index", True, "html", types=frozenset({bool}))
     app.connect("builder-inited", use_compact_index)

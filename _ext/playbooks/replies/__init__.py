@@ -1,1 +1,2 @@
-"""Reply templates: extraction from the doctree, the page's blocks, copy button."""
+"""Reply templates (core, docutils only): the grammar, the walk over a reply section, the
+neutral blocks and their plain-text and HTML flavours."""

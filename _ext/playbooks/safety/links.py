@@ -2,7 +2,7 @@
 
 Sphinx discovers the documents (``Project.discover``, following links) right after
 ``config-inited``; a directory link to a parent would make that walk endless.  So the
-check (:func:`playbooks.standard.links.refused_links`, the one ``make check`` runs too)
+check (:func:`playbooks.files.links.refused_links`, the one ``make check`` runs too)
 runs at ``config-inited`` and stops the build with every refused link and its target.
 """
 
@@ -13,7 +13,7 @@ from pathlib import Path
 from sphinx.errors import SphinxError
 
 from ..standard import registry
-from ..standard.links import SUBTYPE, refused_links
+from ..files.links import SUBTYPE, refused_links
 
 
 class RefusedLinkError(SphinxError):

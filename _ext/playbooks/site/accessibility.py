@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import theme
+from ..collect import output
 
 CSS_FILE = "playbooks-a11y.css"
 CAPTION = '<p class="caption" role="heading">'
@@ -25,5 +25,5 @@ def fix_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctr
 
 
 def setup(app: Sphinx) -> None:
-    theme.add_assets(app, css=(CSS_FILE,))
+    output.add_assets(app, css=(CSS_FILE,))
     app.connect("html-page-context", fix_page)

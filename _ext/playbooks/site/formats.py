@@ -1,56 +1,15 @@
-"""The static forms of a playbook outside the HTML builders, and one way to reach its parts.
+"""The static forms of a playbook outside the HTML builders: in the PDF, long addresses wrap.
 
-LaTeX (PDF), singlehtml and texinfo assemble one big doctree whose docname is the root
-document; every included document sits in an ``addnodes.start_of_file`` node carrying its
-own docname.  :func:`each_playbook` hands a ``doctree-resolved`` handler every playbook
-part, whether the tree is one page (html, dirhtml, epub, text) or the whole book.
+Which builders are interactive, and every playbook part of an assembled book, are shared by
+all features: collect/output.py.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import re
 
 from docutils import nodes
-from sphinx import addnodes
-
-from ..collect.config import is_playbook
-
-#: Builders whose pages run JavaScript and may carry the interactive parts (copy button,
-#: catalog filter).  EPUB readers may run no script at all, so an EPUB gets static forms.
-INTERACTIVE_BUILDERS = frozenset({"html", "dirhtml", "singlehtml"})
-
-
-def interactive(builder) -> bool:
-    return builder.format == "html" and builder.name in INTERACTIVE_BUILDERS
-
-
-def playbook_parts(config, doctree: nodes.Element, docname: str) -> Iterator[tuple[nodes.Element, str]]:
-    """``(tree, docname)`` of every playbook in ``doctree``: the page itself, or each
-    document of an assembled book."""
-    if is_playbook(config, docname):
-        yield doctree, docname
-        return
-    for part in list(doctree.findall(addnodes.start_of_file)):
-        if is_playbook(config, part["docname"]):
-            yield part, part["docname"]
-
-
-def each_playbook(handler: Callable[[object, nodes.Element, str], None]):
-    """A ``doctree-resolved`` handler calling ``handler(app, tree, docname)`` per playbook."""
-
-    def resolved(app, doctree: nodes.document, docname: str) -> None:
-        for tree, name in playbook_parts(app.config, doctree, docname):
-            handler(app, tree, name)
-
-    resolved.__name__ = getattr(handler, "__name__", "resolved")
-    return resolved
-
-
-# --- PDF: long addresses wrap ------------------------------------------------------------------
-
-import re  # noqa: E402
-
-from sphinx.transforms.post_transforms import SphinxPostTransform  # noqa: E402
+from sphinx.transforms.post_transforms import SphinxPostTransform
 
 #: After these characters an address shown as link text may break (U+200B, which the LaTeX
 #: preamble of conf.py maps to a zero-width breakable space).

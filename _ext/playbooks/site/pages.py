@@ -11,8 +11,8 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ConfigError
 
+from ..collect import output
 from ..standard.names import slugify
-from . import theme
 
 PAGES_FOLDER = "paginas"
 INDEX = f"{PAGES_FOLDER}/index"
@@ -30,4 +30,4 @@ def check_config(app: Sphinx, config: Config) -> None:
 
 def setup(app: Sphinx) -> None:
     app.connect("config-inited", check_config)
-    theme.add_nav_link(app, INDEX, "Páginas gerais")
+    output.add_nav_link(app, INDEX, "Páginas gerais")

@@ -6,31 +6,16 @@ playbooks), so a page's size and build time do not depend on the size of the han
 
 from __future__ import annotations
 
-import datetime
-
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from ..collect import output
+from ..collect.keywords_index import keyword_uri
 from ..collect.records import get_records
-from ..finding.keywords_index import keyword_uri
 from ..standard.metadata import TEAM_LEVEL_LABELS
-from . import formats, theme
+from ..standard.text import format_date, shorten
 
 TEAM_MAX = 140
-
-
-def format_date(iso: str | None) -> str | None:
-    if not iso:
-        return None
-    return datetime.date.fromisoformat(iso).strftime("%d/%m/%Y")
-
-
-def shorten(text: str, limit: int) -> str:
-    """``text`` cut at a word boundary to at most ``limit`` characters, with an ellipsis."""
-    if len(text) <= limit:
-        return text
-    cut = text[:limit].rsplit(" ", 1)[0]
-    return cut.rstrip(" ,;:.") + "…"
 
 
 def _sep(text: str = " · ") -> nodes.inline:
@@ -106,7 +91,7 @@ def add_panel(app: Sphinx, doctree: nodes.Element, docname: str) -> None:
     section = next((c for c in doctree.children if isinstance(c, nodes.section)), None)
     if section is None or not section.children or not isinstance(section[0], nodes.title):
         return
-    if formats.interactive(app.builder) or app.builder.name == "epub":
+    if output.interactive(app.builder) or app.builder.name == "epub":
         section.insert(1, build_panel(app, docname, record))
     else:
         section.insert(1, field_panel(build_panel(app, docname, record)))
@@ -133,5 +118,5 @@ def field_panel(panel: nodes.container) -> nodes.field_list:
 
 
 def setup(app: Sphinx) -> None:
-    theme.add_assets(app, css=("panel.css", "playbooks-review.css"))
-    app.connect("doctree-resolved", formats.each_playbook(add_panel))
+    output.add_assets(app, css=("panel.css", "playbooks-review.css"))
+    app.connect("doctree-resolved", output.each_playbook(add_panel))

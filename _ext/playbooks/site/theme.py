@@ -9,55 +9,18 @@ pages whose sources changed.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from sphinx.application import Sphinx
 
 from ..collect.config import category_label, is_playbook, playbook_category
+from ..collect.output import add_static_path
 
 HERE = Path(__file__).parent
-#: The extension's package: each capability keeps its CSS and JavaScript in ``<capability>/static``.
-PACKAGE = HERE.parent
 
 #: Where a playbook's "Categoria" link points when the handbook has no page of its own for
 #: the category (``playbooks/<category>/index``): this anchor of the catalog (root page).
 CATEGORY_ANCHOR = "categoria-{category}"
-
-
-def static_dirs() -> list[Path]:
-    """Every capability's ``static/`` folder (one way to ship assets: see :func:`add_assets`)."""
-    return sorted(path for path in PACKAGE.glob("*/static") if path.is_dir())
-
-
-def add_static_path(app: Sphinx) -> None:
-    if app.builder.format == "html":
-        app.config.html_static_path.extend(str(path) for path in static_dirs())
-
-
-def add_assets(app: Sphinx, css: tuple[str, ...] = (), js: tuple[str, ...] = (),
-               only: Callable[[Sphinx, str], bool] | None = None) -> None:
-    """Register a capability's files from its ``static/`` folder: the one way the extension
-    adds CSS and JavaScript (scripts load deferred).
-
-    On every page of the HTML builders, or, with ``only``, on the pages it accepts
-    (``only(app, pagename)``, also asked for pages without a source, such as ``search``).
-    """
-
-    def add(app: Sphinx) -> None:
-        for name in css:
-            app.add_css_file(name)
-        if app.builder.name.startswith("epub"):  # an EPUB gets static forms only (site/formats.py)
-            return
-        for name in js:
-            app.add_js_file(name, loading_method="defer")
-
-    if only is None:
-        app.connect("builder-inited", lambda app: add(app) if app.builder.format == "html" else None)
-    else:
-        app.connect("html-page-context",
-                    lambda app, pagename, template, context, doctree:
-                    add(app) if only(app, pagename) else None)
 
 
 def category_link(app: Sphinx, pagename: str, context: dict) -> dict | None:
@@ -81,16 +44,6 @@ def category_link(app: Sphinx, pagename: str, context: dict) -> dict | None:
 
 def page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     context["manual_category"] = category_link(app, pagename, context)
-
-
-def add_nav_link(app: Sphinx, docname: str, label: str) -> None:
-    """Link ``docname`` from the side navigation of every page, when the handbook has it."""
-
-    def link(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-        if docname in app.env.found_docs:
-            context["manual_nav_links"] = [*(context.get("manual_nav_links") or []), (docname, label)]
-
-    app.connect("html-page-context", link)
 
 
 def setup(app: Sphinx) -> None:

@@ -17,10 +17,11 @@ from dataclasses import dataclass, field
 
 from docutils import nodes
 
-from ..replies.extract import Template, reply_problems, templates_for
+from ..replies.extract import Template, templates_for
 from ..replies.grammar import Grammar
 from . import metadata, review
 from .outline import Outline, build_outline
+from .reply_checks import reply_problems
 from .rules import Problem, category_problem, check_outline
 from .schema import Kind
 

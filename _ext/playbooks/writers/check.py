@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import argparse
 import copy
-import functools
 import fnmatch
+import functools
 import io
 import os
 import sys
 import types
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,17 +33,16 @@ from sphinx.util.tags import Tags
 
 from ..collect import warnings as build_warnings
 from ..collect.config import CONFIG_VALUES, today
+from ..files.sources import SourceError, decode
+from ..replies.grammar import Grammar
 from ..safety import guards, policy
-from ..standard import duplicates, registry
-from ..standard.analysis import analyse
-from ..standard.links import SUBTYPE as LINK_SUBTYPE, refused_links
+from ..files.links import SUBTYPE as LINK_SUBTYPE, refused_links
+from ..standard import duplicates, redirects, registry
+from ..standard.analysis import Analysis, analyse
 from ..standard.rules import Problem, headings_of
-from ..site import redirects
 from ..standard.schema import Kind, Schema, SchemaError, build_schema
-from ..standard.sources import SourceError, decode
 from . import smart_quotes
 from .terminal import escape_controls
-from ..replies.grammar import Grammar
 
 LEVEL_NAMES = {1: "INFO", 2: "WARNING", 3: "ERROR", 4: "CRITICAL"}
 
@@ -240,8 +240,11 @@ class Checker:
         self.replies: dict[Path, list[tuple[str | None, str, int | None]]] = {}
         self.policy = policy.Policy.from_config(conf)
         self._resolved: dict[Path, Path] = {}
+        #: called as ``on_analysis(file, category, analysis)`` for every playbook analysed
+        #: (``make report`` reads each file once, here, as ``make check`` does)
+        self.on_analysis: Callable[[Path, str | None, Analysis], None] | None = None
         #: resolved path -> the analysis of each playbook checked (make review reads it)
-        self.analyses: dict[Path, object] = {}
+        self.analyses: dict[Path, Analysis] = {}
 
     def resolved(self, file: Path) -> Path:
         """``file.resolve()``, once per file (each call reads every folder of the path)."""
@@ -311,6 +314,8 @@ class Checker:
         analysis = analyse(document, kind, text.split("\n"), today=self.today,
                            uncategorised_root=uncategorised, grammar=Grammar.from_config(self.conf),
                            prepare_reply=lambda section: smart_quotes.apply(document, self.conf, within=section))
+        if self.on_analysis is not None:
+            self.on_analysis(file, category, analysis)
         reports = docutils_reports(document, display)
         reports += image_reports(document, file, display, self.source_root)
         reports += [self._violation(display, v) for v in violations]
@@ -351,6 +356,15 @@ class Checker:
 
         Other playbooks (not checked in this run) are read with a quick title scan.
         """
+        reports: dict[Path, list[Report]] = {}
+        for ident, problems in self.duplicate_problems(checked).items():
+            reports[ident] = [r for r in problem_reports(checked[ident], problems)
+                              if not self.is_suppressed(r.type)]
+        return reports
+
+    def duplicate_problems(self, checked: dict[Path, str]) -> dict[Path, list[Problem]]:
+        """The duplicate title and reply problems of the checked files (resolved path ->
+        problems), before ``suppress_warnings`` (see :meth:`duplicate_reports`)."""
         if self.playbook_root is None:
             return {}
         entries = []
@@ -372,7 +386,6 @@ class Checker:
                 found = duplicates.quick_title(text, self.schema.kind_for_category(category))
                 if found is not None:
                     entries.append(duplicates.Entry(resolved, self._source_relative(resolved), *found))
-        reports: dict[Path, list[Report]] = {}
         # Replies are compared among the files checked in this run (all playbooks when
         # `make check` runs without FILES); the build compares the whole handbook.
         reply_entries = [
@@ -383,11 +396,7 @@ class Checker:
         found = duplicates.find(entries)
         for ident, problems in duplicates.find_replies(reply_entries).items():
             found.setdefault(ident, []).extend(problems)
-        for ident, problems in found.items():
-            if ident in checked:
-                reports[ident] = [r for r in problem_reports(checked[ident], problems)
-                                  if not self.is_suppressed(r.type)]
-        return reports
+        return {ident: problems for ident, problems in found.items() if ident in checked}
 
     def _display_relative(self, path: Path) -> str:
         try:

@@ -26,10 +26,10 @@ from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
+from ..collect import output
 from ..collect.config import schema_from, today
 from ..collect.warnings import emit
 from ..replies.grammar import Grammar
-from ..site import theme
 from ..standard import registry
 from ..standard.analysis import analyse
 from . import check, reply_examples, scaffold
@@ -237,5 +237,5 @@ def setup(app: Sphinx) -> None:
     app.add_directive("playbook-example", PlaybookExample)
     app.add_directive("playbook-sections", PlaybookSections)
     app.add_directive("playbook-warnings", PlaybookWarnings)
-    theme.add_nav_link(app, GUIDE, "Guia de redação")
-    theme.add_assets(app, css=("playbooks-guide.css",))
+    output.add_nav_link(app, GUIDE, "Guia de redação")
+    output.add_assets(app, css=("playbooks-guide.css",))

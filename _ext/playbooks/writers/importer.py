@@ -51,14 +51,14 @@ from pathlib import Path, PurePosixPath
 from docutils import nodes
 from sphinx.errors import ConfigError
 
+from ..files import atomic
+from ..files.sources import SourceError, decode, normalize_text
 from ..replies.grammar import Grammar
 from ..site.pages import PAGES_FOLDER
-from ..standard import metadata
+from ..standard import metadata, redirects
 from ..standard.names import slugify, title_core
 from ..standard.outline import body_lines, build_outline
 from ..standard.schema import Kind, Schema, SchemaError, build_schema
-from ..standard.sources import SourceError, decode, normalize_text
-from . import atomic
 from .placeholder_fix import placeholder_fix
 
 TEXT_SUFFIXES = {".rst", ".txt"}
@@ -106,7 +106,7 @@ class Result:
     others: list[str] = field(default_factory=list)  # files that are neither text nor used images
     new_categories: dict[str, str] = field(default_factory=dict)  # category -> folder seen
     pages_index: str = ""  # "" / created / unchanged
-    redirects: int = 0  # old addresses recorded in the redirect map (site/redirects.py)
+    redirects: int = 0  # old addresses recorded in the redirect map (standard/redirects.py)
     redirects_map: Path | None = None
     redirects_error: str = ""  # the map could not be read: nothing was recorded in it
 
@@ -303,8 +303,6 @@ class Importer:
             if path.suffix.lower() in TEXT_SUFFIXES or path.resolve() in used_images:
                 continue
             self.result.others.append((PurePosixPath(base.name) / path.relative_to(base).as_posix()).as_posix())
-        from ..site import redirects
-
         self.result.redirects_map = redirects.map_path(self.source, self.conf)
         try:
             self.result.redirects = redirects.record_import(self.source, self.conf, base, [

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from docutils import nodes
 
+from ..files.sources import normalize_text
 from ..replies.grammar import Grammar, Rewrite, rewrite_placeholders
 from ..standard.outline import body_lines, build_outline
 from ..standard.schema import Kind
-from ..standard.sources import normalize_text
 
 
 def placeholder_fix(raw: str, document: nodes.document, kind: Kind, grammar: Grammar

@@ -1,7 +1,7 @@
 """``make review [BASE=<git ref>]``: what a change does for the agents, in Markdown.
 
 Compares the working tree with BASE (default: the merge base with ``origin/main``, or with
-``main`` when that remote is absent) through git (``standard/published.py``), and for each
+``main`` when that remote is absent) through git (``files/published.py``), and for each
 playbook added, changed, removed or renamed (``git diff -M``) prints:
 
 - its title, category and kind, and the changes of title and keywords (what search finds);
@@ -32,7 +32,7 @@ from pathlib import Path
 from sphinx.errors import ConfigError
 
 from ..safety import policy
-from ..standard import published
+from ..files import published
 from ..standard.schema import SchemaError
 from . import check
 

@@ -17,9 +17,9 @@ from pathlib import Path
 
 from docutils.utils import column_width
 
+from ..files import atomic
 from ..standard.names import slugify
 from ..standard.schema import Kind, SchemaError, build_schema, normalize_heading
-from . import atomic
 
 #: Character under the title and under the sections (as in the seed playbook).
 TITLE_CHAR = "="

@@ -2,10 +2,15 @@
  * Words typed in the box must all appear in a playbook's title, keywords, team,
  * profile or category, ignoring case and accents ("duvida" finds "Dúvida"); chips
  * narrow by category and by team level (several chips of one group: any of them).
- * The filter is kept in the address (?filtro=...) so it survives "back" and links. */
+ * The filter is kept in the address (?filtro=...) so it survives "back" and links.
+ * A content-health flag in the address (?sinal=rascunho, the links of the page "Saúde do
+ * manual") narrows to the playbooks with it; its chips show only then. */
 "use strict";
 (() => {
   const fold = (text) => text.normalize("NFKD").replace(/\p{Mn}/gu, "").toLowerCase();
+
+  //: chip group -> its key in the address
+  const KEYS = {category: "categoria", team: "nivel", flag: "sinal"};
 
   const setup = (root) => {
     const form = root.querySelector(".catalog-controls");
@@ -26,9 +31,8 @@
       const params = new URLSearchParams(window.location.search);
       const value = input.value.trim();
       if (value) params.set("filtro", value); else params.delete("filtro");
-      for (const group of ["category", "team"]) {
+      for (const [group, key] of Object.entries(KEYS)) {
         const values = [...selected(group)];
-        const key = group === "category" ? "categoria" : "nivel";
         if (values.length) params.set(key, values.join(",")); else params.delete(key);
       }
       const query = params.toString();
@@ -41,11 +45,13 @@
       const words = fold(input.value).split(/\s+/).filter(Boolean);
       const categories = selected("category");
       const teams = selected("team");
+      const flags = selected("flag");
       let shown = 0;
       items.forEach((item, i) => {
         const visible = words.every((w) => texts[i].includes(w))
           && (categories.size === 0 || categories.has(item.dataset.category))
-          && (teams.size === 0 || teams.has(item.dataset.team));
+          && (teams.size === 0 || teams.has(item.dataset.team))
+          && (flags.size === 0 || (item.dataset.flags || "").split(" ").some((f) => flags.has(f)));
         item.hidden = !visible;
         if (visible) shown += 1;
       });
@@ -61,11 +67,13 @@
 
     const params = new URLSearchParams(window.location.search);
     input.value = params.get("filtro") || "";
-    for (const [group, key] of [["category", "categoria"], ["team", "nivel"]]) {
+    for (const [group, key] of Object.entries(KEYS)) {
       const wanted = new Set((params.get(key) || "").split(",").filter(Boolean));
       chips.filter((c) => c.dataset.filter === group && wanted.has(c.dataset.value))
         .forEach((c) => c.setAttribute("aria-pressed", "true"));
     }
+    const flagChips = root.querySelector(".catalog-chips-flag");
+    if (flagChips && params.get("sinal")) flagChips.hidden = false;
 
     input.addEventListener("input", () => { apply(); remember(); });
     input.addEventListener("keydown", (event) => {

@@ -5,7 +5,7 @@ bookmarks.  :func:`default_base` is the merge base of the working tree's commit 
 ``origin/main`` (or ``main`` when that remote is absent); :func:`published_docnames` lists
 the documents of the source folder at a base; :func:`changes` lists what the working tree
 changed since it (``git diff -M``, renames found, new untracked files added).  ``make
-check``, ``make review`` and the build (``site/redirects.py``) ask it the same questions.
+check``, ``make review`` and the build (``standard/redirects.py``) ask it the same questions.
 No git, no repository, or no base: every answer is empty (nothing to compare with).
 Pure: subprocess git only, no docutils, no Sphinx.
 """

@@ -1,0 +1,1 @@
+"""The cores file helpers: atomic writes and reading a playbooks bytes (docutils only)."""

@@ -1,0 +1,1 @@
+"""Reply blocks on the page: one block per template, with its copy button and fields."""
