@@ -77,7 +77,9 @@ def _start(app, config) -> None:
 
 
 def _after_read(app, doctree) -> None:
-    flush(app.env.docname)
+    # Everything counted while this page was read (its own reports and those of the files it
+    # includes): in a parallel build the reading process ends with the batch.
+    flush()
 
 
 def _after_all(app, *args) -> None:
