@@ -20,7 +20,7 @@ import pytest
 from conftest import PEN_WIKI, PROJECT, normalized_warnings
 from workflow import clean_env, make, playbook, project_copy
 
-SEED = Path("source/playbooks/sei/suporte-ao-sei.rst")
+SEED_PAGE = Path("source/playbooks/sei/suporte-ao-sei.rst")
 SEED_SENTENCE = "Agradecemos sua compreensão e cooperação durante esse período."
 
 
@@ -62,12 +62,12 @@ def edit(path: Path, old: str, new: str) -> None:
 
 def test_a_changed_reply_shows_as_a_diff_of_the_copied_text(tmp_path):
     project = committed_copy(tmp_path)
-    edit(project / SEED, SEED_SENTENCE, "Agradecemos a compreensão de todos.")
+    edit(project / SEED_PAGE, SEED_SENTENCE, "Agradecemos a compreensão de todos.")
     result = review(project)
     assert result.returncode == 0, result.stdout + result.stderr
     out = result.stdout
     assert out.startswith("## Revisão: o que muda para os atendentes\n")
-    assert f"### Alterado: `{SEED}`" in out
+    assert f"### Alterado: `{SEED_PAGE}`" in out
     assert "- **Título:** Suporte ao SEI" in out
     assert "- **Categoria:** SEI (`sei`) · **Tipo:** Script de atendimento (`script`)" in out
     assert "- **Problemas (`make check`):** nenhum" in out
@@ -80,7 +80,7 @@ def test_a_changed_reply_shows_as_a_diff_of_the_copied_text(tmp_path):
 
 def test_titles_keywords_new_and_removed_templates_and_problems(tmp_path):
     project = committed_copy(tmp_path)
-    seed = project / SEED
+    seed = project / SEED_PAGE
     edit(seed, "Suporte ao SEI\n===============\n", "Suporte ao SEI do TRF4\n======================\n")
     # a second template, labelled, after the first
     edit(seed, "Atribuições e responsabilidades", "**Modelo de resposta para o Órgão**\n\nPrezado(a) [nome do "
@@ -98,7 +98,7 @@ def test_titles_keywords_new_and_removed_templates_and_problems(tmp_path):
                         r"`\[playbook\.missing_section\]`$", out, re.M)
     assert problem, out
     # exit status: make check's on the changed playbooks (it fails on novo.rst)
-    assert result.returncode == 1 == check_exit(project, str(SEED), "source/playbooks/sei/novo.rst")
+    assert result.returncode == 1 == check_exit(project, str(SEED_PAGE), "source/playbooks/sei/novo.rst")
     assert out.rstrip().endswith("nos playbooks alterados e no mapa de redirecionamentos.")
     # keywords
     git(project, "commit", "-qm", "mais")
@@ -112,7 +112,7 @@ def test_titles_keywords_new_and_removed_templates_and_problems(tmp_path):
 
 def test_a_page_renamed_without_a_redirect_is_a_problem_in_review_check_and_build(tmp_path):
     project = committed_copy(tmp_path)
-    git(project, "mv", str(SEED), "source/playbooks/sei/suporte-sei.rst")
+    git(project, "mv", str(SEED_PAGE), "source/playbooks/sei/suporte-sei.rst")
     message = ("a página publicada 'playbooks/sei/suporte-ao-sei' foi renomeada para 'playbooks/sei/suporte-sei' "
                "sem entrada em redirects.json")
     out = review(project)
@@ -146,7 +146,7 @@ def test_a_page_renamed_without_a_redirect_is_a_problem_in_review_check_and_buil
 
 def test_a_removed_page_without_an_entry(tmp_path):
     project = committed_copy(tmp_path)
-    git(project, "rm", "-q", str(SEED))
+    git(project, "rm", "-q", str(SEED_PAGE))
     result = review(project)
     assert result.returncode == 1
     assert "### Removido: `source/playbooks/sei/suporte-ao-sei.rst`" in result.stdout
@@ -157,7 +157,7 @@ def test_a_removed_page_without_an_entry(tmp_path):
 def test_base_default_origin_main_then_main_and_errors(tmp_path):
     project = committed_copy(tmp_path)
     first = git(project, "rev-parse", "HEAD").strip()
-    edit(project / SEED, SEED_SENTENCE, "Outra frase.")
+    edit(project / SEED_PAGE, SEED_SENTENCE, "Outra frase.")
     git(project, "commit", "-qam", "mudança")
     # no origin: main itself (the branch is main: nothing differs from its merge base)
     assert "0 playbook(s)" in review(project).stdout
@@ -171,7 +171,7 @@ def test_base_default_origin_main_then_main_and_errors(tmp_path):
 
 def test_github_actions_get_the_review_in_the_step_summary(tmp_path):
     project = committed_copy(tmp_path)
-    edit(project / SEED, SEED_SENTENCE, "Outra frase.")
+    edit(project / SEED_PAGE, SEED_SENTENCE, "Outra frase.")
     summary = tmp_path / "summary.md"
     summary.write_text("# antes\n", encoding="utf-8")
     result = review(project, GITHUB_ACTIONS="true", GITHUB_STEP_SUMMARY=str(summary))
