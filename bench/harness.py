@@ -406,8 +406,10 @@ class Bench:
         print(f"Busca (N={n}) no Chromium sem interface", flush=True)
         try:
             queries = pick_queries(self.sources[n])
-            return measure_search(self.out("handbook-j1", n), self.result_selector, queries,
-                                  long_query(self.sources[n])) | {"n": n}
+            figures = measure_search(self.out("handbook-j1", n), self.result_selector, queries,
+                                     long_query(self.sources[n])) | {"n": n}
+            figures["header"] = measure_header_search(self.out("handbook-j1", n), queries)
+            return figures
         except Exception as error:  # the other figures stay useful without this one
             self.failed = True
             message = f"medição da busca falhou: {type(error).__name__}: {error}"
@@ -619,6 +621,49 @@ def measure_search(site: Path, selector: str = RESULT_SELECTOR,
     }
 
 
+#: The header's search field of every page (finding/js/search-box.js): the time from the
+#: pause after the last keystroke to the list on screen, as the field records it.
+HEADER_LIST = "#manual-q-list [role=option]"
+
+
+def measure_header_search(site: Path, queries: tuple[str, ...] | list[str] = SEARCH_QUERIES) -> dict:
+    """A playbook's page opened in a fresh browser: what it downloads without a search (gzip),
+    then the header's list for each query, the first one loading the index on its first
+    keystroke (typed at 40 ms a key): milliseconds from the pause to the list."""
+    from playwright.sync_api import sync_playwright
+
+    with GzipServer(site) as server, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            page = browser.new_context(locale="pt-BR").new_page()
+            page.goto(server.url + SEED_PAGE, wait_until="networkidle")
+            page_bytes = sum(size for _, _, size in server.sent)
+            page_files = len(server.sent)
+            del server.sent[:]
+            shown = []
+            for number, query in enumerate(queries):
+                page.fill("#manual-q", "")
+                page.wait_for_function("document.getElementById('manual-q').getAttribute('aria-expanded') === 'false'")
+                page.evaluate("delete document.getElementById('manual-q').dataset.shownMs")
+                page.focus("#manual-q")
+                page.keyboard.type(query, delay=40)
+                page.wait_for_function("document.getElementById('manual-q').dataset.shownMs !== undefined",
+                                       timeout=20000)
+                shown.append(float(page.evaluate("document.getElementById('manual-q').dataset.shownMs")))
+                if number == 0:
+                    first_search_bytes = sum(size for _, _, size in server.sent)
+                    page.wait_for_load_state("networkidle")
+            count = page.locator(HEADER_LIST).count()
+        finally:
+            browser.close()
+    return {
+        "page_bytes": page_bytes, "page_files": page_files, "first_search_bytes": first_search_bytes,
+        "first_list_ms": round(shown[0], 1), "later_list_ms": [round(v, 1) for v in shown[1:]],
+        "later_list_ms_median": round(statistics.median(shown[1:]), 1) if len(shown) > 1 else None,
+        "last_count": count,
+    }
+
+
 # --- Figures and the table ---------------------------------------------------------
 
 
@@ -759,6 +804,17 @@ def figures(bench: Bench, incremental: dict | None, check: dict | None, pages: d
                               "até o 1º resultado", "ms", long, None, "< 100 ms", long < 100,
                               f"lendo as páginas dos {RANKING['phrase_pages']} melhores para as frases exatas; "
                               f"cálculo da ordem: {search['long_compute_ms_median']} ms"))
+        header = search.get("header")
+        if header:
+            out.append(Figure("page_first_visit_kb", "Página de um playbook aberta sem buscar: bytes baixados (gzip)",
+                              "KB", round(header["page_bytes"] / 1024, 1), None, "", None,
+                              f"{header['page_files']} arquivos; a busca baixa "
+                              f"{round(header['first_search_bytes'] / 1024)} KB na 1ª tecla"))
+            out.append(Figure("header_first_list_ms", f"Busca do cabeçalho em {search['n']}: 1ª lista após a pausa",
+                              "ms", header["first_list_ms"], None, "≤ 300 ms", header["first_list_ms"] <= 300,
+                              "índice carregado a partir da 1ª tecla (40 ms por tecla)"))
+            out.append(Figure("header_later_list_ms", "Busca do cabeçalho: listas seguintes após a pausa", "ms",
+                              header["later_list_ms_median"]))
     return out
 
 

@@ -84,17 +84,25 @@ SEARCH_FINISHED = ("() => { const s = document.querySelector('#search-results p.
                    " return s !== null && s.innerText.trim() !== ''; }")
 
 
-def run_queries(page, base_url: str, queries=QUERIES) -> list[Outcome]:
-    """Each query on the real search page: the first as ``search.html?q=…``, the others in
-    that same page through ``Search.performSearch`` (what the page runs for ``?q=``), so the
-    index is loaded once."""
+#: The phrase step's limit while an evaluation runs (RANKING's ``phrase_wait_ms`` is 1.5 s):
+#: the wall clock must not decide a rank, so the pages of the best results are always
+#: waited for (a page that never came would fail the query's wait, not change its rank).
+UNLIMITED_PHRASE_WAIT_MS = 600_000
+
+
+def run_queries(page, base_url: str, queries=QUERIES,
+                phrase_wait_ms: int = UNLIMITED_PHRASE_WAIT_MS) -> list[Outcome]:
+    """Each query on the real search page (``search.html``), through ``Search.performSearch``
+    (what the page runs for ``?q=``), the index loaded once; the phrase step's limit set to
+    ``phrase_wait_ms`` first."""
+    page.goto(base_url + "search.html")
+    page.wait_for_function("() => Search.hasIndex && Search.hasIndex()", timeout=20000)
+    page.evaluate("(ms) => { if (typeof PlaybookSearch !== 'undefined') PlaybookSearch.config.phrase_wait_ms = ms; }",
+                  phrase_wait_ms)  # (Sphinx's stock search, --baseline, has no phrase step)
     outcomes = []
-    for number, (query, expected) in enumerate(queries):
-        if number == 0:
-            page.goto(base_url + "search.html?q=" + urllib.parse.quote(query))
-        else:
-            page.evaluate("(q) => { document.getElementById('search-results').replaceChildren();"
-                          " Search.performSearch(q); }", query)
+    for query, expected in queries:
+        page.evaluate("(q) => { document.getElementById('search-results').replaceChildren();"
+                      " Search.performSearch(q); }", query)
         page.wait_for_function(SEARCH_FINISHED, timeout=20000)
         hrefs = page.eval_on_selector_all("#search-results ul.search li > a",
                                           "els => els.map(e => e.getAttribute('href'))")
@@ -105,6 +113,52 @@ def run_queries(page, base_url: str, queries=QUERIES) -> list[Outcome]:
                 ranked.append(name)
         outcomes.append(Outcome(query, expected, ranked))
     return outcomes
+
+
+def search_on_page(page, base_url: str, query: str,
+                   phrase_wait_ms: int = UNLIMITED_PHRASE_WAIT_MS) -> list[tuple[str, str]]:
+    """(link, text) of the results of ``query`` on the real search page, in the order shown:
+    ``search.html`` opened (unless it is open already), the phrase step's limit set to
+    ``phrase_wait_ms``, then ``Search.performSearch`` (what the page runs for ``?q=``) and
+    the page's own "finished" signal (its summary line)."""
+    if page.url.split("?")[0] != base_url + "search.html":
+        page.goto(base_url + "search.html")
+        page.wait_for_function("() => Search.hasIndex && Search.hasIndex()", timeout=20000)
+    page.evaluate("(ms) => { PlaybookSearch.config.phrase_wait_ms = ms; }", phrase_wait_ms)
+    page.evaluate("(q) => { document.getElementById('search-results').replaceChildren();"
+                  " Search.performSearch(q); }", query)
+    page.wait_for_function(SEARCH_FINISHED, timeout=20000)
+    return [tuple(pair) for pair in page.eval_on_selector_all(
+        "#search-results ul.search li > a", "els => els.map(e => [e.getAttribute('href'), e.textContent])")]
+
+
+def built_playbooks(outdir: Path) -> set[str]:
+    """The file names (without ".rst") of the pages of a built site's search index: the
+    answers a query can be compared against."""
+    from playbooks.finding.search_index_format import load_search_index
+
+    return {name.rsplit("/", 1)[-1] for name in load_search_index(Path(outdir) / "searchindex.js")["docnames"]}
+
+
+def compared(outcomes: list[Outcome], built: set[str]) -> list[Outcome]:
+    """The outcomes whose expected playbook is a page of the built site."""
+    return [o for o in outcomes if set(o.expected) & built]
+
+
+#: docs/busca.md, where the figures of each set are reported.
+FIGURES_DOC = Path(__file__).resolve().parent.parent / "docs" / "busca.md"
+
+
+def reported_figures(data_file: str) -> tuple[int, int, int]:
+    """(queries, top-1, top-3) of the row of docs/busca.md's table that names ``data_file``."""
+    import re
+
+    text = FIGURES_DOC.read_text(encoding="utf-8")
+    row = re.search(r"^\|[^|\n]*`tests/" + re.escape(data_file) + r"`[^|\n]*\|\s*(\d+)\s*\|\s*(\d+)\s*\|\s*(\d+)\s*\|",
+                    text, re.M)
+    if row is None:
+        raise AssertionError(f"docs/busca.md has no row for tests/{data_file}")
+    return tuple(map(int, row.groups()))
 
 
 def rates(outcomes: list[Outcome]) -> tuple[float, float]:

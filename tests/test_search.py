@@ -7,6 +7,7 @@ import urllib.parse
 
 import pytest
 from conftest import PEN_WIKI
+from search_evaluation import SEARCH_FINISHED, search_on_page
 
 from playbooks.finding.search import SearchPortugueseFolded
 
@@ -14,9 +15,7 @@ from playbooks.finding.search import SearchPortugueseFolded
 def search(page, base: str, query: str) -> list[tuple[str, str]]:
     """(link, text) of the results on search.html?q=query, in the order shown."""
     page.goto(base + "search.html?q=" + urllib.parse.quote(query))
-    page.wait_for_function(
-        "() => { const s = document.querySelector('#search-results p.search-summary');"
-        " return s !== null && s.innerText.trim() !== ''; }", timeout=20000)
+    page.wait_for_function(SEARCH_FINISHED, timeout=20000)
     return [tuple(pair) for pair in page.eval_on_selector_all(
         "#search-results ul.search li > a", "els => els.map(e => [e.getAttribute('href'), e.textContent])")]
 
@@ -41,11 +40,10 @@ def test_search_in_chromium(catalog_site, serve, browser_context):
     results = search(page, base, "certificado")
     assert pages(results) == ["playbooks/sei/credencial", "playbooks/sei/abertura"]
     # Results are links with the playbook's displayed title, best first.
-    assert results[0] == ("playbooks/sei/credencial.html", "Renovação da credencial do órgão")
-    # On equal scores Sphinx orders by title, which would put "Erro na abertura de chamados"
-    # first: the order above holds only if the keyword really scores higher (Sphinx writes
-    # each result's score in data-score).
-    assert sorted(title for _, title in results)[0] == "Erro na abertura de chamados"
+    assert results == [("playbooks/sei/credencial.html", "Renovação da credencial do órgão"),
+                       ("playbooks/sei/abertura.html", "Erro na abertura de chamados")]
+    # The order comes from the scores the ranking gave (Sphinx writes each in data-score; on
+    # equal scores it would order by title, "Erro..." first): the keyword scores higher.
     scores = page.eval_on_selector_all("#search-results ul.search li > a", "els => els.map(e => +e.dataset.score)")
     assert len(scores) == 2 and scores[0] > scores[1], scores
     # Each result has a summary of the page's text, without the metadata panel.
@@ -54,8 +52,10 @@ def test_search_in_chromium(catalog_site, serve, browser_context):
     assert not any("Categoria:" in text or "Versão:" in text for text in summaries)
     # A keyword with a number: "status 2" finds its playbook first.
     assert pages(search(page, base, "status 2"))[0] == "playbooks/tramita/status"
-    # A long query pasted from a ticket still finds the playbook that lacks one of its words.
-    assert pages(search(page, base, "processo parado no status 2 ha dias"))[0] == "playbooks/tramita/status"
+    # A long query pasted from a ticket still finds the playbook that lacks one of its words
+    # (it may hold a phrase: the phrase step waits for every page, the clock decides nothing).
+    pasted = search_on_page(page, base, "processo parado no status 2 ha dias")
+    assert pages(pasted)[0] == "playbooks/tramita/status"
 
 
 def test_search_works_offline_from_the_files(catalog_site, browser_context):
@@ -70,14 +70,17 @@ def test_python_and_javascript_stemmers_agree_on_pen_vocabulary(catalog_site, se
     for path in PEN_WIKI.rglob("*.rst"):
         words.update(w.lower() for w in re.findall(r"[^\W\d_]{3,}", path.read_text(encoding="utf-8-sig")))
     words = sorted(words)
-    assert len(words) > 1000
     page = browser_context.new_page()
     page.goto(serve(catalog_site.outdir) + "search.html")
     in_js = page.evaluate("words => { const s = new Stemmer(); return words.map(w => s.stemWord(w)); }", words)
     language = SearchPortugueseFolded({})
     in_python = [language.stem(w) for w in words]
-    mismatches = [(w, p, j) for w, p, j in zip(words, in_python, in_js) if p != j]
-    assert mismatches == []
+    # More than a thousand words compared, each given a key by both sides...
+    pairs = [(w, p, j) for w, p, j in zip(words, in_python, in_js) if p and j]
+    assert len(pairs) == len(words) > 1000
+    # ... the same key, and different words folded into one key (the stemmer does something).
+    assert [(w, p, j) for w, p, j in pairs if p != j] == []
+    assert len(set(in_js)) < len(words) * 0.8
     # And the index never keeps an accent.
     assert [s for s in in_python if not s.isascii()] == []
 

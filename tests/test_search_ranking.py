@@ -7,7 +7,7 @@ import urllib.parse
 
 import pytest
 from conftest import built_app
-from search_evaluation import SEARCH_FINISHED
+from search_evaluation import SEARCH_FINISHED, UNLIMITED_PHRASE_WAIT_MS, search_on_page
 from workflow import small_handbook
 
 from playbooks.finding import search_index_format as fmt
@@ -58,6 +58,11 @@ PASTED = ("Bom dia, ao receber aparece: O componente excede o limite de tamanho 
           "repositório de destino. Att, Fulano")
 
 
+#: What PASTED finds, best first (written out from the playbooks above: only these two hold
+#: its words beyond "receber"; limite.rst holds the message word for word).
+PASTED_ANSWERS = ["playbooks/tramita/limite", "playbooks/tramita/repositorio"]
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("ranking")
@@ -65,7 +70,15 @@ def site(tmp_path_factory):
     return built_app(src).outdir
 
 
-def _search(page, base, query):
+def _search(page, base, query, phrase_wait_ms=UNLIMITED_PHRASE_WAIT_MS):
+    """The pages listed for ``query``, best first; the phrase step waits for every page
+    unless told otherwise (the clock decides no result)."""
+    return [href.split("#")[0].removesuffix(".html")
+            for href, _ in search_on_page(page, base, query, phrase_wait_ms)]
+
+
+def _search_address(page, base, query):
+    """The same, for ``search.html?q=query`` (the address; for queries without a phrase)."""
     page.goto(base + "search.html?q=" + urllib.parse.quote(query))
     page.wait_for_function(SEARCH_FINISHED, timeout=20000)
     return [h.split("#")[0].removesuffix(".html") for h in page.eval_on_selector_all(
@@ -111,7 +124,7 @@ def test_a_pasted_ticket_keeps_its_words_apart(site, serve, browser_context):
     page = browser_context.new_page()
     base = serve(site)
     # In the address: line breaks are spaces.
-    assert _search(page, base, "bom dia\ngearman\nsupervisor")[0] == "playbooks/tramita/gearman"
+    assert _search_address(page, base, "bom dia\ngearman\nsupervisor")[0] == "playbooks/tramita/gearman"
     # Pasted into the search box (the real clipboard) and sent: the line breaks became spaces.
     page.evaluate("navigator.clipboard.writeText('Prezados,\\ngearman parou\\r\\nAtt,\\nFulano')")
     box = page.locator('input[name="q"]').first
@@ -205,6 +218,38 @@ def test_an_exact_phrase_pasted_from_a_log_ranks_its_playbook_first(site, serve,
     assert page.evaluate(f"(q) => ({refine})(q) instanceof Promise", "o gearman parou no servidor") is True
 
 
+def test_a_page_that_arrives_after_the_phrase_limit_does_not_count(site, serve, browser_context):
+    """The phrase step's limit (phrase_wait_ms), on both sides of a page that is held back."""
+    page = browser_context.new_page()
+    base = serve(site)
+    held = []
+    page.route("**/playbooks/tramita/limite.html", lambda route: held.append(route))
+    # limite.html is held until the list is shown: past a 50 ms limit, its phrase does not
+    # count, and the playbook that weighs the words more stays first.
+    assert _search(page, base, PASTED, phrase_wait_ms=50) == list(reversed(PASTED_ANSWERS))
+    assert held, "limite.html was not asked for"
+    for route in held:
+        route.continue_()
+    page.unroute("**/playbooks/tramita/limite.html")
+    # Without a limit the page is waited for, and its phrase puts it first.
+    assert _search(page, base, PASTED) == PASTED_ANSWERS
+
+
+def test_a_word_found_only_in_the_text_counts_half_in_the_coverage(site, serve, browser_context):
+    """RANKING's coverage: the factor on a playbook's score is 1 - coverage_weight (0.5) +
+    coverage_weight * the share of the query's weight it covers, a word found only in its
+    text counting half (text_coverage)."""
+    page = browser_context.new_page()
+    page.goto(serve(site) + "search.html")
+    page.wait_for_function("() => Search.hasIndex && Search.hasIndex()")
+    factor = ("(q) => Object.fromEntries(PlaybookRanking.rank(q).results"
+              ".map((r) => [Search._index.docnames[r.doc], Math.round(r.factor * 1000) / 1000]))")
+    # "gearman" and "supervisor" are only in gearman.rst's text: half of the query's weight.
+    assert page.evaluate(factor, "gearman supervisor") == {"playbooks/tramita/gearman": 0.75}
+    # "certificado" is in certificado.rst's keywords and Situação: all of it.
+    assert page.evaluate(factor, "certificado") == {"playbooks/sei/certificado": 1.0}
+
+
 def test_a_synonym_finds_the_playbook_and_the_page_says_so(site, serve, browser_context):
     page = browser_context.new_page()
     base = serve(site)
@@ -250,7 +295,7 @@ def test_an_earlier_query_shown_at_once_stops_when_a_later_one_starts(site, serv
     page.wait_for_function("() => Search.hasIndex && Search.hasIndex()")
     # "processo" lists the twenty common playbooks one every 5 ms; the pasted message starts
     # before they are all shown, and waits for its pages: its list holds only its results.
-    shown, expected = page.evaluate("""async (pasted) => {
+    shown = page.evaluate("""async (pasted) => {
       const out = document.getElementById('search-results');
       out.replaceChildren();
       Search.performSearch('processo');
@@ -261,8 +306,8 @@ def test_an_earlier_query_shown_at_once_stops_when_a_later_one_starts(site, serv
         const check = () => (out.querySelector('p.search-summary')?.innerText.trim() ? done() : setTimeout(check, 10));
         check();
       });
-      const hrefs = [...out.querySelectorAll('ul.search li > a')].map((a) => a.getAttribute('href').split('.html')[0]);
-      const own = PlaybookRanking.rank(pasted).results.map((r) => Search._index.docnames[r.doc]);
-      return [hrefs, own];
+      return [...out.querySelectorAll('ul.search li > a')].map((a) => a.getAttribute('href').split('.html')[0]);
     }""", PASTED)
-    assert shown and sorted(shown) == sorted(expected), (shown, expected)
+    # Only the pasted message's own answers, in its order: the two playbooks that hold its
+    # words (limite.rst word for word), none of the twenty "processo" playbooks.
+    assert shown == PASTED_ANSWERS, shown

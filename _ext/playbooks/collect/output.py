@@ -93,6 +93,30 @@ def add_assets(app: Sphinx, css: tuple[str, ...] = (), js: tuple[str, ...] = (),
                     add(app) if only(app, pagename) else None)
 
 
+def add_minified_js(app: Sphinx, *sources: Path) -> None:
+    """Ship each script of ``sources`` (commented sources kept in a capability's ``js/``
+    folder) minified with rjsmin as ``_static/<its name>``, on the interactive builders:
+    register it with :func:`add_assets` like a file of ``static/``.  For scripts on every
+    page, whose comments would weigh on each page's first load."""
+
+    def write(app: Sphinx) -> None:
+        if not interactive(app.builder):
+            return
+        from rjsmin import jsmin
+
+        folder = Path(app.doctreedir) / "playbooks-minified"
+        folder.mkdir(parents=True, exist_ok=True)
+        for source in sources:
+            text = jsmin(source.read_text(encoding="utf-8")) + "\n"
+            target = folder / source.name
+            if not target.is_file() or target.read_text(encoding="utf-8") != text:
+                target.write_text(text, encoding="utf-8")
+        if str(folder) not in app.config.html_static_path:
+            app.config.html_static_path.append(str(folder))
+
+    app.connect("builder-inited", write)
+
+
 def add_nav_link(app: Sphinx, docname: str, label: str) -> None:
     """Link ``docname`` from the side navigation of every page, when the handbook has it."""
 

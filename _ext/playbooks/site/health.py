@@ -332,8 +332,10 @@ def _skip(translator, node) -> None:
 def setup(app: Sphinx) -> None:
     # Every placeholder is replaced at doctree-resolved; one left over (a builder assembling
     # documents under another start document) is left out rather than breaking the build.
+    # (EPUB uses the "html" visitors: a set registered under the builder's own name "epub"
+    # would replace them for every node, and the other nodes' HTML visitors would be lost.)
     app.add_node(playbook_health, **{name: (_skip, None) for name in
-                                     ("html", "latex", "text", "man", "texinfo", "epub")})
+                                     ("html", "latex", "text", "man", "texinfo")})
     app.add_directive("playbook-health", HealthDirective)
     app.connect("doctree-resolved", fill_pages)
     output.add_assets(app, css=("health.css",), only=is_health_page)

@@ -14,7 +14,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 from ..collect.config import category_label, is_playbook, playbook_category
-from ..collect.output import add_static_path
+from ..collect.output import add_assets, add_minified_js, add_static_path, interactive
 
 HERE = Path(__file__).parent
 
@@ -50,3 +50,6 @@ def setup(app: Sphinx) -> None:
     app.add_html_theme("manual", str(HERE / "themes" / "manual"))
     app.connect("builder-inited", add_static_path)
     app.connect("html-page-context", page_context)
+    # The header's light/dark/automatic control (the <head> of layout.html applies the choice).
+    add_minified_js(app, HERE / "js" / "theme-choice.js")
+    add_assets(app, js=("theme-choice.js",), only=lambda app, pagename: interactive(app.builder))

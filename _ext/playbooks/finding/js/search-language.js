@@ -3,6 +3,12 @@
  * before this file by search.py, from its Python constants; PLAYBOOK_SEARCH_IGNORED (the
  * words of a ticket that weigh nothing) and PLAYBOOK_SEARCH_PLAYBOOK_ROOT come from conf.py
  * (static/playbook-search-config.js_t). */
+// Sphinx's default splitter (searchtools.js), for the pages that load this file without
+// searchtools.js: every page's header search (static/search-box.js).
+if (typeof splitQuery === "undefined") {
+  var splitQuery = (query) => query.split(/[^\p{Letter}\p{Number}_\p{Emoji_Presentation}]+/gu).filter((term) => term);
+}
+
 const PlaybookSearch = ((config) => {
   const PLURALS = config.plurals;
   const ACCENTS = config.accents;
@@ -45,7 +51,14 @@ window.Stemmer = Stemmer;
  * - a keyword or title of the playbook found whole in the query (an error message, "status 2")
  *   adds its words' weight again: exact phrases rank their playbook first;
  * - stop words and ticket boilerplate (PLAYBOOK_SEARCH_IGNORED) weigh nothing;
- * - a word of five letters or more that is not in the index is tried with one edit. */
+ * - a word of five letters or more that is not in the index is tried with one edit;
+ * - the share of the query's weight a playbook matches (coverage_weight) counts a word found
+ *   only in its text at text_coverage of its weight: a rare word in the title, keywords or
+ *   Situação names the situation, the same word in a log line or an aside does not (issue 21).
+ * Entry points shared by every caller (the search page, the header's search box):
+ * PlaybookRanking.rank(query) -> {terms, used, results: [{doc, base, phrase, factor, score}]}
+ * (unsorted; doc indexes Search._index), PlaybookRanking.analyse(query), .phraseWeight,
+ * .words and .model(); the weights are PlaybookSearch.config (finding/search.py RANKING). */
 const PlaybookRanking = (() => {
   const C = PlaybookSearch.config;
   const ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
@@ -232,14 +245,24 @@ const PlaybookRanking = (() => {
       const factor = (t.corrected ? C.corrected_factor : 1) * t.weight * (C.k1 + 1);
       for (const list of postings(m, t.stem)) for (const doc of list) {
         let tf = C.weight_text / norm(C.b_text, m.length[doc], m.avgLength);
-        if (m.title[doc].has(t.stem)) tf += C.weight_title / norm(C.b_title, m.title[doc].size, m.avgTitle);
+        let named = false; // in a field that names the situation: title, keywords, Situação
+        if (m.title[doc].has(t.stem)) {
+          tf += C.weight_title / norm(C.b_title, m.title[doc].size, m.avgTitle);
+          named = true;
+        }
         const own = m.keywords.get(doc);
-        if (own !== undefined && own.has(t.stem)) tf += C.weight_keywords / norm(C.b_keywords, own.size, m.avgKeywords);
-        if (situation !== undefined && situation.has(doc)) tf += C.weight_situation;
+        if (own !== undefined && own.has(t.stem)) {
+          tf += C.weight_keywords / norm(C.b_keywords, own.size, m.avgKeywords);
+          named = true;
+        }
+        if (situation !== undefined && situation.has(doc)) {
+          tf += C.weight_situation;
+          named = true;
+        }
         if (matched[doc] === 0) touched.push(doc);
         score[doc] += factor * tf / (C.k1 + tf);
         matched[doc] += 1;
-        weight[doc] += t.weight;
+        weight[doc] += t.weight * (named ? 1 : C.text_coverage);
       }
     }
     // Keywords and titles found whole in the query (two words or more).  A word of the
@@ -283,7 +306,81 @@ const PlaybookRanking = (() => {
   return { analyse, rank, phraseWeight, words, model: get };
 })();
 
-if (typeof Search !== "undefined" && !Search._playbookSearch) {
+/* Sphinx's order of results (searchtools.js), best last; the same where it is not loaded. */
+const playbookOrder = (a, b) => {
+  if (typeof _orderResultsByScoreThenName === "function") return _orderResultsByScoreThenName(a, b);
+  if (a[4] !== b[4]) return a[4] > b[4] ? 1 : -1;
+  const [left, right] = [a[1].toLowerCase(), b[1].toLowerCase()];
+  return left === right ? 0 : left > right ? -1 : 1;
+};
+
+/* A query's results as Sphinx's items ([docname, title, anchor, description, score,
+ * filename, kind]), best last, and the ranking they come from.  The search page
+ * (Search._performSearch below) and the header's list (static/search-box.js) both call it. */
+const playbookResults = (query) => {
+  const ranking = PlaybookRanking.rank(query);
+  const index = PlaybookRanking.model().index;
+  const items = ranking.results.map((r) => [
+    index.docnames[r.doc], index.titles[r.doc], "", null, Math.round(r.score * 1000) / 1000,
+    index.filenames[r.doc], "text",
+  ]);
+  return { ranking, items: items.sort(playbookOrder) };
+};
+
+const PLAYBOOK_SUMMARY_CHARS = 240;
+/* A result's category and team (p.playbook-result-facts) and the passage that matches the
+ * rarest words of the query (``terms``: PlaybookRanking's used terms), those words marked
+ * (p.context), from the result's page: the search page's summaries and the header's list. */
+const playbookSummary = (htmlString, terms) => {
+  const SUMMARY_CHARS = PLAYBOOK_SUMMARY_CHARS;
+  const { facts, blocks } = PlaybookPhrases.readPage(htmlString);
+  const stemmer = new Stemmer();
+  const weight = new Map(terms.map((t) => [t.stem, t.weight]));
+  if (!blocks.length) return null;
+  let best = blocks[0], bestScore = -1;
+  for (const text of blocks) {
+    const found = new Set();
+    for (const w of splitQuery(PlaybookSearch.fold(text))) {
+      const stem = stemmer.stemWord(w);
+      if (weight.has(stem)) found.add(stem);
+    }
+    const score = [...found].reduce((sum, s) => sum + weight.get(s), 0) + PlaybookPhrases.blockWeight(text);
+    if (score > bestScore) { best = text; bestScore = score; }
+  }
+  // Up to SUMMARY_CHARS characters around the rarest word found in the passage.
+  const tokens = [...best.matchAll(/[\p{Letter}\p{Number}_]+/gu)];
+  const marked = tokens.filter((m) => weight.has(stemmer.stemWord(PlaybookSearch.fold(m[0]))));
+  let start = 0;
+  if (best.length > SUMMARY_CHARS && marked.length) {
+    const rarest = marked.reduce((a, b) =>
+      weight.get(stemmer.stemWord(PlaybookSearch.fold(b[0]))) > weight.get(stemmer.stemWord(PlaybookSearch.fold(a[0]))) ? b : a);
+    start = Math.max(0, Math.min(rarest.index - SUMMARY_CHARS / 3, best.length - SUMMARY_CHARS));
+    start = best.lastIndexOf(" ", start) + 1;
+  }
+  const end = Math.min(best.length, start + SUMMARY_CHARS);
+  const summary = document.createElement("p");
+  summary.classList.add("context");
+  if (start > 0) summary.append("…");
+  let at = start;
+  for (const m of marked) {
+    if (m.index < start || m.index + m[0].length > end) continue;
+    summary.append(best.slice(at, m.index));
+    summary.appendChild(document.createElement("mark")).textContent = m[0];
+    at = m.index + m[0].length;
+  }
+  summary.append(best.slice(at, end));
+  if (end < best.length) summary.append("…");
+  const fragment = document.createDocumentFragment();
+  if (facts.length) {
+    const about = fragment.appendChild(document.createElement("p"));
+    about.className = "playbook-result-facts";
+    about.textContent = facts.map(([label, value]) => `${label}: ${value}`).join(" · ");
+  }
+  fragment.appendChild(summary);
+  return fragment;
+};
+
+if (typeof Search !== "undefined" && Search.performSearch && !Search._playbookSearch) {
   Search._playbookSearch = true;
   let lastTerms = []; // the words of the last query (with their weights), for the summaries
   let lastRanking = null; // PlaybookRanking.rank's answer for the last query
@@ -313,20 +410,15 @@ if (typeof Search !== "undefined" && !Search._playbookSearch) {
   };
   Search._performSearch = (query, searchTerms, excludedTerms, highlightTerms, objectTerms) => {
     _removeChildren(document.getElementById("search-progress"));
-    const index = Search._index;
-    const ranking = PlaybookRanking.rank(query);
+    const { ranking, items } = playbookResults(query);
     lastTerms = ranking.used;
     lastRanking = ranking;
     showCorrections(ranking.terms.filter((t) => t.corrected), ranking.terms.filter((t) => t.synonym));
-    const out = ranking.results.map((r) => [
-      index.docnames[r.doc], index.titles[r.doc], "", null, Math.round(r.score * 1000) / 1000,
-      index.filenames[r.doc], SearchResultKind.text,
-    ]);
     summariesShown = 0;
     DOCUMENTATION_OPTIONS.SHOW_SEARCH_SUMMARY = showSummaries;
     watchResults();
     // Ascending: Sphinx displays the list from its end.
-    return out.sort(_orderResultsByScoreThenName);
+    return items;
   };
   const showCorrections = (corrected, synonyms) => {
     document.querySelectorAll(".playbook-search-correction, .playbook-search-synonyms").forEach((el) => el.remove());
@@ -344,54 +436,7 @@ if (typeof Search !== "undefined" && !Search._playbookSearch) {
   };
   // The passage that matches the rarest words of the query, those words marked, and the
   // playbook's category and team (from the page Sphinx downloads for the summary).
-  Search.makeSearchSummary = (htmlString, keywords, anchor) => {
-    const { facts, blocks } = PlaybookPhrases.readPage(htmlString);
-    const stemmer = new Stemmer();
-    const weight = new Map(lastTerms.map((t) => [t.stem, t.weight]));
-    if (!blocks.length) return null;
-    let best = blocks[0], bestScore = -1;
-    for (const text of blocks) {
-      const found = new Set();
-      for (const w of splitQuery(PlaybookSearch.fold(text))) {
-        const stem = stemmer.stemWord(w);
-        if (weight.has(stem)) found.add(stem);
-      }
-      const score = [...found].reduce((sum, s) => sum + weight.get(s), 0) + PlaybookPhrases.blockWeight(text);
-      if (score > bestScore) { best = text; bestScore = score; }
-    }
-    // Up to SUMMARY_CHARS characters around the rarest word found in the passage.
-    const tokens = [...best.matchAll(/[\p{Letter}\p{Number}_]+/gu)];
-    const marked = tokens.filter((m) => weight.has(stemmer.stemWord(PlaybookSearch.fold(m[0]))));
-    let start = 0;
-    if (best.length > SUMMARY_CHARS && marked.length) {
-      const rarest = marked.reduce((a, b) =>
-        weight.get(stemmer.stemWord(PlaybookSearch.fold(b[0]))) > weight.get(stemmer.stemWord(PlaybookSearch.fold(a[0]))) ? b : a);
-      start = Math.max(0, Math.min(rarest.index - SUMMARY_CHARS / 3, best.length - SUMMARY_CHARS));
-      start = best.lastIndexOf(" ", start) + 1;
-    }
-    const end = Math.min(best.length, start + SUMMARY_CHARS);
-    const summary = document.createElement("p");
-    summary.classList.add("context");
-    if (start > 0) summary.append("…");
-    let at = start;
-    for (const m of marked) {
-      if (m.index < start || m.index + m[0].length > end) continue;
-      summary.append(best.slice(at, m.index));
-      summary.appendChild(document.createElement("mark")).textContent = m[0];
-      at = m.index + m[0].length;
-    }
-    summary.append(best.slice(at, end));
-    if (end < best.length) summary.append("…");
-    const fragment = document.createDocumentFragment();
-    if (facts.length) {
-      const about = fragment.appendChild(document.createElement("p"));
-      about.className = "playbook-result-facts";
-      about.textContent = facts.map(([label, value]) => `${label}: ${value}`).join(" · ");
-    }
-    fragment.appendChild(summary);
-    return fragment;
-  };
-  const SUMMARY_CHARS = 240;
+  Search.makeSearchSummary = (htmlString) => playbookSummary(htmlString, lastTerms);
   // Sphinx downloads each result's whole page to show a snippet under it: a broad query on
   // a big handbook would download hundreds of pages.  Snippets for the best
   // SUMMARY_LIMIT results only (Sphinx reads the flag for each item it displays, best

@@ -144,12 +144,12 @@ const PlaybookPhrases = (() => {
         const r = byName.get(item[0]);
         if (r !== undefined && phrase > r.phrase) item[4] = Math.round((r.base + phrase) * r.factor * 1000) / 1000;
       }
-      return results.sort(_orderResultsByScoreThenName);
+      return results.sort(playbookOrder);
     });
   };
 
   /* The weight of the last query's phrases found in one block (the summary prefers it). */
   const blockWeight = (text) => (current === null ? 0 : value(current.words, tokens([text]), current.weightOf));
 
-  return { readPage, runs, value, refine, blockWeight };
+  return { readPage, runs, value, refine, blockWeight, read, pageUrl };
 })();

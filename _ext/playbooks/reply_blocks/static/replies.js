@@ -148,6 +148,7 @@
     block.querySelectorAll("span.reply-field").forEach(function (span) {
       var key = span.getAttribute("data-slot");
       var written = span.textContent;
+      span.setAttribute("data-written", written); // printed as written (manual.css)
       var agent = span.getAttribute("data-agent") === "1";
       var input = document.createElement("input");
       input.type = "text";
@@ -182,6 +183,7 @@
       var key = span.getAttribute("data-slot");
       var options = JSON.parse(span.getAttribute("data-options") || "[]");
       if (options.length === 0) return;
+      span.setAttribute("data-written", span.textContent);
       var choice = document.createElement("button");
       choice.type = "button";
       choice.className = "reply-greeting-choice";
