@@ -24,7 +24,7 @@ VPY       := $(VENV)/bin/python
 help: $(STAMP)
 	@$(SPHINXBUILD) -M help "$(SOURCEDIR)" "$(BUILDDIR)" -c "$(CONFDIR)" $(SPHINXOPTS)
 	@echo
-	@echo "Alvos do manual: html, check, report, test, bench, new, import, serve, clean"
+	@echo "Alvos do manual: html, check, report, review, test, bench, new, import, serve, clean"
 
 # Cria o ambiente virtual a partir de requirements.txt (só quando ele muda): o que a
 # construção e a pré-visualização precisam.
@@ -73,6 +73,12 @@ new: $(STAMP)
 import: $(STAMP)
 	@PYTHONPATH=_ext "$(VPY)" -m playbooks import --conf "$(CONFDIR)/conf.py" --source "$(SOURCEDIR)" --category "$$CATEGORY" $(if $(FORCE),--force) -- "$$SRC"
 
+# make review [BASE=<ref do git>]: o que a mudança faz para os atendentes (Markdown), comparado
+# com BASE (padrão: a base comum com origin/main, ou main); no GitHub, também no resumo do job.
+BASE ?=
+review: $(STAMP)
+	@PYTHONPATH=_ext "$(VPY)" -m playbooks review --conf "$(CONFDIR)/conf.py" --source "$(SOURCEDIR)" --base "$(BASE)"
+
 # Pré-visualização: reconstrói ao salvar e recarrega o navegador (só em 127.0.0.1).
 SERVE_PORT ?= 8000
 serve: $(STAMP)
@@ -81,7 +87,7 @@ serve: $(STAMP)
 clean:
 	rm -rf "$(BUILDDIR)"
 
-.PHONY: help venv venv-dev html check report test clean new import serve
+.PHONY: help venv venv-dev html check report test clean new import review serve
 
 # Benchmark: 100 a 3000 playbooks gerados, lado a lado com o Sphinx puro (furo).
 # BENCH_N=100,300 escolhe tamanhos menores; resultados em $(BUILDDIR)/bench/.
@@ -90,6 +96,14 @@ bench: $(DEV_STAMP)
 	BENCH_N="$(BENCH_N)" BENCH_OUT="$(BUILDDIR)/bench" "$(VPY)" -m bench
 
 .PHONY: bench
+
+# O PDF em português: antes do LaTeX, confere o babel em português (sem ele o PDF sairia em
+# inglês) e para com o nome do pacote do Debian que falta.
+latexpdf: $(STAMP)
+	@PYTHONPATH=_ext "$(VPY)" -m playbooks.writers.tex
+	"$(SPHINXBUILD)" -M $@ "$(SOURCEDIR)" "$(BUILDDIR)" -c "$(CONFDIR)" -W $(SPHINXOPTS)
+
+.PHONY: latexpdf
 
 # Arquivos que existem por si: nunca são "construídos" pela regra genérica abaixo.
 Makefile requirements.txt requirements-dev.txt conf.py package.json package-lock.json: ;

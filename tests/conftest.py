@@ -14,18 +14,39 @@ sys.path.insert(0, str(PROJECT / "_ext"))
 pytest_plugins = ["sphinx.testing.fixtures"]
 collect_ignore = ["roots"]
 
-SHARED = PROJECT.parent / "shared"
-PEN_WIKI = SHARED / "pen-wiki"
-SEED = SHARED / "seed" / "000_0f18806d357f76ca.txt"
-
 # --- PEN's sample (../shared: real playbooks and the seed) ---------------------------
 # It sits beside the checkout on the project's machines and CI, where every test runs.
 # The tests that read it carry ``@pytest.mark.pen_sample``.  Without the sample they fail,
 # unless MANUAL_SEM_AMOSTRA_PEN=1 says that its absence is expected (GitHub Actions): then
-# those tests, and only those, are skipped.  A test that reads ../shared in-process without
-# the marker is an error, so the marker cannot drift from what the tests really read.
+# those tests, and only those, are skipped.  MANUAL_AMOSTRA_PEN=<folder> points at a sample
+# that is not beside the checkout.
+#
+# A test that reads the sample without the marker is an error, so the marker cannot drift
+# from what the tests really read:
+# - in the test process, an audit hook sees every file it opens or lists under SHARED;
+# - in a child process (``make import SRC=...``, a script): with MANUAL_SEM_AMOSTRA_PEN=1
+#   SHARED is a path that exists nowhere and whose name says why (SAMPLE_ABSENT_MARK), even
+#   on a machine that has the sample.  A child given it fails; the failure of an unmarked
+#   test that names that path is reported as a missing marker, not as the child's error.
 
 WITHOUT_SAMPLE_VARIABLE = "MANUAL_SEM_AMOSTRA_PEN"
+#: In the sample's path when it is hidden: "mark the test pen_sample".
+SAMPLE_ABSENT_MARK = "amostra-do-PEN-ausente.marque-o-teste-com-pen_sample"
+
+
+SAMPLE_SKIP_REASON = f"{WITHOUT_SAMPLE_VARIABLE}=1: amostra do PEN ausente"
+
+
+def sample_hidden() -> bool:
+    return os.environ.get(WITHOUT_SAMPLE_VARIABLE) == "1"
+
+
+#: The sample: ../shared, or the folder MANUAL_AMOSTRA_PEN names (a checkout elsewhere).
+REAL_SHARED = Path(os.environ.get("MANUAL_AMOSTRA_PEN") or PROJECT.parent / "shared")
+SHARED = Path("/nonexistent") / SAMPLE_ABSENT_MARK / "shared" if sample_hidden() else REAL_SHARED
+PEN_WIKI = SHARED / "pen-wiki"
+SEED = SHARED / "seed" / "000_0f18806d357f76ca.txt"
+
 _SHARED_PREFIX = str(SHARED) + os.sep
 _sample_readers: set[str] = set()  # node ids of the tests that opened a file under SHARED
 
@@ -54,17 +75,52 @@ def pytest_configure(config):
 def pytest_runtest_setup(item):
     if item.get_closest_marker("pen_sample") is None or SHARED.is_dir():
         return
-    if os.environ.get(WITHOUT_SAMPLE_VARIABLE) == "1":
-        pytest.skip(f"{WITHOUT_SAMPLE_VARIABLE}=1: amostra do PEN ausente ({SHARED})")
+    if sample_hidden():
+        pytest.skip(f"{SAMPLE_SKIP_REASON} ({REAL_SHARED})")
     pytest.fail(f"a amostra do PEN não está em {SHARED} (defina {WITHOUT_SAMPLE_VARIABLE}=1 "
                 "para pular os testes que a usam)", pytrace=False)
+
+
+_skipped_without_sample: list[str] = []
+
+
+def pytest_runtest_logreport(report):
+    # Runs where the reports arrive (the controller, under pytest-xdist).
+    if report.skipped and report.when == "setup" and isinstance(report.longrepr, tuple) \
+            and SAMPLE_SKIP_REASON in str(report.longrepr[2]):
+        _skipped_without_sample.append(report.nodeid)
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _skipped_without_sample:
+        terminalreporter.section(f"pulados sem a amostra do PEN ({len(_skipped_without_sample)}, "
+                                 "todos marcados pen_sample)")
+        for nodeid in sorted(_skipped_without_sample):
+            terminalreporter.line(nodeid)
+
+
+def unmarked_reader_message(nodeid: str, where: str) -> str:
+    return (f"{nodeid} reads PEN's sample ({REAL_SHARED}) {where} but is not marked "
+            "@pytest.mark.pen_sample")
 
 
 @pytest.hookimpl(trylast=True)  # after the fixtures are torn down
 def pytest_runtest_teardown(item):
     if item.nodeid in _sample_readers and item.get_closest_marker("pen_sample") is None:
         _sample_readers.discard(item.nodeid)
-        pytest.fail(f"{item.nodeid} reads {SHARED} but is not marked @pytest.mark.pen_sample", pytrace=False)
+        pytest.fail(unmarked_reader_message(item.nodeid, "in the test process"), pytrace=False)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if (report.failed and SAMPLE_ABSENT_MARK in report.longreprtext
+            and item.get_closest_marker("pen_sample") is None):
+        # The hidden sample's path reached the failure (a child's error, a fixture's
+        # message): say what is wrong, then what the failure was.
+        report.longrepr = (unmarked_reader_message(item.nodeid, "through a child process or a fixture")
+                           + f" ({WITHOUT_SAMPLE_VARIABLE}=1 hid it)\n\n" + report.longreprtext)
 
 
 @pytest.fixture(scope="session")
@@ -338,6 +394,20 @@ def features_site(tmp_path_factory) -> Path:
 # --- Heavy outputs, built once per test session ------------------------------------------
 
 
+def require_pdf_tools() -> None:
+    """For the PDF tests: TeX with what a Portuguese PDF needs (``make latexpdf`` checks the
+    same, playbooks.writers.tex).  Missing, the test is skipped with the reason (naming the
+    Debian package) outside CI, and fails with it under CI=true."""
+    from playbooks.writers import tex
+
+    problem = tex.missing()
+    if problem:
+        if _in_ci():
+            pytest.fail(problem, pytrace=False)
+        pytest.skip(problem)
+
+
+
 @pytest.fixture(scope="session")
 def readthedocs_build(tmp_path_factory):
     """The handbook as Read the Docs builds it: every command of ``.readthedocs.yaml`` run
@@ -351,6 +421,7 @@ def readthedocs_build(tmp_path_factory):
     import yaml
     from workflow import clean_env, project_copy
 
+    require_pdf_tools()  # make latexpdf is one of its commands
     spec = yaml.safe_load((PROJECT / ".readthedocs.yaml").read_text(encoding="utf-8"))
     base = tmp_path_factory.mktemp("readthedocs")
     project = project_copy(base)

@@ -19,7 +19,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import PEN_WIKI, normalized_warnings
+from conftest import PEN_WIKI, normalized_warnings, require_pdf_tools
 from workflow import STAMP, clean_env, make, playbook, project_copy, small_handbook
 
 #: The seed's reply (source/playbooks/sei/suporte-ao-sei.rst): one sentence of it, its
@@ -229,8 +229,11 @@ def sample_handbook(tmp_path_factory):
     return project, excluded, subtypes
 
 
+@pytest.mark.pen_sample  # its fixture imports the sample with `make import` (a child process)
 @pytest.mark.parametrize("builder", ["html", "dirhtml", "singlehtml", "epub", "latexpdf", "text"])
 def test_sample_builds_in_every_format(sample_handbook, builder):
+    if builder == "latexpdf":
+        require_pdf_tools()
     project, excluded, subtypes = sample_handbook
     assert len(excluded) <= 2 and subtypes == ["playbook.duplicate_title"]
     # pdflatex's log is not UTF-8: read the output leniently

@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import PROJECT, normalized_warnings
+from conftest import PEN_WIKI, PROJECT, normalized_warnings
 
 from playbooks.writers import check
 from playbooks.standard.metadata import parse_title, split_keywords, team_level
@@ -107,7 +107,7 @@ def test_checker_reports_the_same_separator_warnings(rootdir, capsys):
 def test_make_check_suggests_semicolons_on_pen_files():
     result = subprocess.run(
         [sys.executable, "-m", "playbooks", "check", "--conf", "conf.py", "--source", "source",
-         str(PROJECT.parent / "shared" / "pen-wiki" / "Tramita_GOV_BR" / "Processo_parado_no_status_2.rst")],
+         str(PEN_WIKI / "Tramita_GOV_BR" / "Processo_parado_no_status_2.rst")],
         cwd=PROJECT, capture_output=True, text=True, env={"PYTHONPATH": str(PROJECT / "_ext")},
     )
     assert re.search(r"Processo_parado_no_status_2\.rst:115: WARNING: as palavras-chave estão separadas por '\|'; "

@@ -34,7 +34,6 @@ EXPECTED = {
     ("raw", 32, "policy_raw"),  # :tambem-cru:`...` on the paragraph's second line
     ("arquivos", 17, "policy_include"),  # include ../../../segredo.txt
     ("arquivos", 19, "policy_include"),  # include /../segredo.txt
-    ("arquivos", 21, "policy_include"),  # include of a symbolic link pointing out
     ("arquivos", 23, "policy_include"),  # literalinclude ../
     ("arquivos", 25, "policy_include"),  # literalinclude :diff: ../
     ("arquivos", 28, "policy_include"),  # csv-table :file: absolute path
@@ -55,11 +54,10 @@ EXPECTED = {
     ("imagens", 19, "policy_image"),  # data:
     ("imagens", 21, "policy_image"),  # http:
     ("imagens", 23, "policy_image"),  # //host
-    ("imagens", 25, "policy_image"),  # figure of a symbolic link pointing out
     ("imagens", 31, "policy_image"),  # substitution image /../segredo.png
 }
 # How many times each (file, line) is reported when a line holds more than one violation.
-COUNTS = {("links", 20): 2, ("links", 21): 2, ("arquivos", 37): 2}
+COUNTS = {("links", 20): 2, ("links", 21): 2}
 
 HOSTILE_MARKERS = ["RAW-DIRETIVA", "RAW-LATEX", "RAW-PAPEL", "RAW-PAPEL-2", "LINK-JS", "LINK-VB",
                    "LINK-IMAGEM", "LINK-TOC", "fora.exemplo", "onerror"]
@@ -67,16 +65,18 @@ ALLOWED_MARKERS = ["PERMITIDO-INCLUDE", "PERMITIDO-RAIZ", "PERMITIDO-LITERAL", "
 
 
 def make_source(tmp_path: Path, *, conf_extra: str = "") -> tuple[Path, str]:
-    """A copy of the policy root in tmp_path/src, with secrets beside it (outside source/)
-    and symbolic links from inside pointing at them.  Returns (srcdir, secret marker)."""
+    """A copy of the policy root in tmp_path/src, with secrets beside it (outside source/).
+    Its ``atalho.txt`` and ``atalho.png`` are plain files inside: a symbolic link pointing out
+    of source/ stops the build before anything is read (tests/test_hostile_trees.py, and
+    test_links_pointing_out_stop_the_build_and_the_check below).  Returns (srcdir, secret marker)."""
     secret = f"SEGREDO-{uuid.uuid4().hex}"
     src = tmp_path / "src"
     shutil.copytree(ROOT, src)
     (tmp_path / "segredo.txt").write_text(f"{secret},x\n", encoding="utf-8")
     shutil.copy(ROOT / "playbooks" / "sei" / "imagem.png", tmp_path / "segredo.png")
     sei = src / "playbooks" / "sei"
-    os.symlink(tmp_path / "segredo.txt", sei / "atalho.txt")
-    os.symlink(tmp_path / "segredo.png", sei / "atalho.png")
+    (sei / "atalho.txt").write_text("TEXTO-DE-DENTRO,x\n", encoding="utf-8")
+    shutil.copy(ROOT / "playbooks" / "sei" / "imagem.png", sei / "atalho.png")
     arquivos = sei / "arquivos.rst"
     arquivos.write_text(arquivos.read_text(encoding="utf-8").replace("@SEGREDO@", str(tmp_path / "segredo.txt")),
                         encoding="utf-8")
@@ -186,7 +186,6 @@ def test_messages_are_portuguese_and_name_the_problem(hostile_build):
     assert "a diretiva 'raw' (html) não é permitida" in text
     assert "o papel ':cru:' é do tipo 'raw' e não é permitido" in text
     assert "'include' lê um arquivo fora da pasta source/ ('../../../segredo.txt'): o caminho sai da pasta source/" in text
-    assert "('atalho.txt'): é um link simbólico que aponta para fora da pasta source/" in text
     assert "'csv-table' com a opção :url: lê dados da rede" in text
     assert "link com o esquema 'javascript:' não é permitido ('java&#115;cript:alert(4)')" in text
     assert "link com o esquema 'vbscript:' não é permitido" in text
@@ -209,7 +208,7 @@ def test_nothing_hostile_reaches_the_html(hostile_build):
     # Nothing was copied from outside source/ as an image or a download.
     copied = [p.name for p in outdir.rglob("*") if p.parent.name in {"_images", "_downloads"} or
               p.parent.parent.name == "_downloads"]
-    assert not [name for name in copied if "segredo" in name or "atalho" in name], copied
+    assert not [name for name in copied if "segredo" in name], copied
     theme_scripts = set(page_parts(outdir / "index.html").scripts)  # a page with no playbook content
     for page in outdir.rglob("*.html"):
         parts = page_parts(page)
@@ -244,25 +243,28 @@ def test_allowed_content_still_works(hostile_build):
     assert "_images/imagem.png" in links  # an image whose :target: was refused stays
 
 
-def test_a_document_linked_from_outside_source_is_not_read(make_app, tmp_path, capsys):
-    src, _ = make_source(tmp_path)
-    for name in ("raw", "arquivos", "links", "imagens"):
-        (src / "playbooks" / "sei" / f"{name}.rst").unlink()
-    outside = tmp_path / "fora.rst"
-    text = (src / "playbooks" / "sei" / "permitido.rst").read_text(encoding="utf-8")
-    outside.write_text(text.replace("Tudo o que a política aceita.", "DOCUMENTO-DE-FORA"), encoding="utf-8")
-    os.symlink(outside, src / "playbooks" / "sei" / "espelho.rst")
-    app = make_app("html", srcdir=src, freshenv=True)
-    app.build()
-    warnings = normalized_warnings(app).strip().splitlines()
-    assert len(warnings) == 1, warnings
-    assert warnings[0].startswith("<srcdir>/playbooks/sei/espelho.rst: WARNING: o arquivo é um link simbólico para fora")
-    assert warnings[0].endswith("[playbook.policy_include]")
-    assert not (Path(app.outdir) / "playbooks" / "sei" / "espelho.html").exists()
-    assert "DOCUMENTO-DE-FORA" not in "".join(p.read_text(encoding="utf-8", errors="replace")
-                                               for p in Path(app.outdir).rglob("*.html"))
-    code, found = checker_reports(src, capsys)
-    assert code == 1 and found == [("espelho", None, "policy_include")]
+@pytest.mark.parametrize("name, target", [("espelho.rst", "fora.rst"), ("atalho.txt", "segredo.txt"),
+                                          ("atalho.png", "segredo.png")])
+def test_links_pointing_out_stop_the_build_and_the_check(make_app, tmp_path, capsys, name, target):
+    """A document, an included file or an image linked from outside source/: refused before
+    anything is read, naming the link and its target (never read, so never published)."""
+    from playbooks.safety.links import RefusedLinkError
+
+    src, secret = make_source(tmp_path)
+    outside = tmp_path / target
+    if target == "fora.rst":
+        text = (src / "playbooks" / "sei" / "permitido.rst").read_text(encoding="utf-8")
+        outside.write_text(text.replace("Tudo o que a política aceita.", "DOCUMENTO-DE-FORA"), encoding="utf-8")
+    link = src / "playbooks" / "sei" / name
+    link.unlink(missing_ok=True)
+    os.symlink(outside, link)
+    with pytest.raises(RefusedLinkError, match=re.escape(f"{link}: ERROR: link simbólico recusado: aponta para "
+                                                         f"'{outside}', um arquivo fora de source/")):
+        make_app("html", srcdir=src, freshenv=True)
+    code = check.main(["--conf", str(src / "conf.py"), "--source", str(src)])
+    out = capsys.readouterr().out
+    assert code == 1 and f"{name}: ERROR: link simbólico recusado: aponta para '{outside}'" in out
+    assert "[playbook.symlink]" in out and secret not in out and "DOCUMENTO-DE-FORA" not in out
 
 
 def test_policy_can_be_switched_off_per_rule_in_conf(make_app, tmp_path, capsys):

@@ -23,7 +23,7 @@ def test_the_developers_table_is_the_registry():
 
 def test_severities_are_declared_once():
     errors = {name for name, subtype in registry.SUBTYPES.items() if subtype.severity == "error"}
-    assert errors == {"review_date", "read", "redirect_target"}
+    assert errors == {"review_date", "read", "redirect_target", "redirect_missing", "symlink"}
     assert registry.get("playbook.review_date").level == "ERROR"
     assert registry.get("missing_section").level == "WARNING"
     with pytest.raises(KeyError, match="not declared"):

@@ -30,17 +30,20 @@ def setup(app: Sphinx) -> dict:
     # import this package too, and need none of the Sphinx application these modules load
     # (a third of ``make check``'s start on one file).
     from .collect import collector, config, records
+    from .collect import warnings as playbook_warnings
     from .finding import catalog, export, search
     from .reply_blocks import page
-    from .safety import guards, offline, policy
+    from .safety import guards, links, offline, policy
     from .scale import gc_tuning, parallel, read_order
     from .site import accessibility, dates, formats, health, pages, panel, redirects, source_link, theme
     from .writers import guide, terminal
 
+    links.setup(app)  # first: before Sphinx walks the source folder
     gc_tuning.setup(app)
     parallel.setup(app)
     read_order.setup(app)
     config.add_config_values(app)
+    playbook_warnings.setup(app)
     app.connect("config-inited", config.check_config)
     records.setup(app)
     collector.setup(app)

@@ -1,6 +1,7 @@
-"""The writer's commands: ``python -m playbooks <check|new|import|report> [options]``.
+"""The writer's commands: ``python -m playbooks <check|new|import|report|review> [options]``.
 
-``make check``, ``make new``, ``make import`` and ``make report`` call this; each command's options are
+``make check``, ``make new``, ``make import``, ``make report`` and ``make review`` call this; each
+command's options are
 those of its module (``--help`` lists them).
 """
 
@@ -10,7 +11,7 @@ import importlib
 import sys
 
 #: command -> module of :mod:`playbooks.writers` with its ``main(argv)``
-COMMANDS = {"check": "check", "new": "scaffold", "import": "importer", "report": "report"}
+COMMANDS = {"check": "check", "new": "scaffold", "import": "importer", "report": "report", "review": "review"}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -3,6 +3,11 @@
 ``emit("missing_section", message, (docname, line))`` logs through ``sphinx.util.logging``
 with ``type="playbook"`` and the declared subtype and severity, so the report reads
 ``file:line: WARNING: … [playbook.missing_section]`` and obeys ``suppress_warnings``.
+
+A file that produces more than ``playbook_max_warnings_per_subtype`` (N, default 50)
+reports of one subtype prints the first N, then one line with the total (:func:`flush`,
+after the file is read, and at the end of the build for the reports made later).  No rule
+is lost: the first N still fail a build with ``-W``.
 """
 
 from __future__ import annotations
@@ -13,10 +18,78 @@ from ..standard import registry
 
 logger = logging.getLogger("playbooks")
 
+#: (name, default, rebuild, types)
+CONFIG_VALUES = [("playbook_max_warnings_per_subtype", 50, "", frozenset({int}))]
+DEFAULT_LIMIT = CONFIG_VALUES[0][1]
+
+_limit = DEFAULT_LIMIT
+#: (file key, subtype name) -> [reports made, location of the file]
+_counts: dict[tuple[str, str], list] = {}
+
+
+def _file_key(location) -> tuple[str, object]:
+    """The file a location is in, and a location naming that file (no line)."""
+    if isinstance(location, tuple):
+        return str(location[0]), (location[0], None)
+    if isinstance(location, str):
+        path, _, line = location.rpartition(":")
+        path = path if path and line.isdigit() else location
+        return path, path
+    source = getattr(location, "source", None) or (location.document.get("source") if
+                                                   getattr(location, "document", None) else None)
+    return str(source), (str(source) if source else location)
+
 
 def emit(subtype: str, message: str, location) -> None:
     """Report ``message`` as the registered ``subtype`` at ``location`` (a node, a docname or
     ``(docname, line)``)."""
     declared = registry.get(subtype)
+    key, file_location = _file_key(location)
+    count = _counts.setdefault((key, declared.name), [0, file_location])
+    count[0] += 1
+    if count[0] > _limit:
+        return
     log = logger.error if declared.severity == "error" else logger.warning
     log(message, type=registry.TYPE, subtype=declared.name, location=location)
+
+
+def summary(hidden: int, total: int, limit: int) -> str:
+    return (f"mais {hidden} aviso(s) deste tipo neste arquivo não mostrado(s): {total} no total "
+            f"(limite por tipo e arquivo: playbook_max_warnings_per_subtype = {limit})")
+
+
+def flush(file_key: str | None = None) -> None:
+    """One line with the total for each (file, subtype) over the limit (``file_key``: that
+    file only); their counts start again."""
+    for key in [k for k in _counts if file_key is None or k[0] == file_key]:
+        total, file_location = _counts.pop(key)
+        if total > _limit:
+            declared = registry.get(key[1])
+            log = logger.error if declared.severity == "error" else logger.warning
+            log(summary(total - _limit, total, _limit), type=registry.TYPE, subtype=declared.name,
+                location=file_location)
+
+
+def _start(app, config) -> None:
+    global _limit
+    _limit = max(int(config.playbook_max_warnings_per_subtype), 0)
+    _counts.clear()
+
+
+def _after_read(app, doctree) -> None:
+    # Everything counted while this page was read (its own reports and those of the files it
+    # includes): in a parallel build the reading process ends with the batch.
+    flush()
+
+
+def _after_all(app, *args) -> None:
+    flush()
+
+
+def setup(app) -> None:
+    for name, default, rebuild, types in CONFIG_VALUES:
+        app.add_config_value(name, default, rebuild, types=types)
+    app.connect("config-inited", _start)
+    app.connect("doctree-read", _after_read, priority=990)  # after every reader of the page
+    app.connect("env-check-consistency", _after_all, priority=990)  # after the cross-document rules
+    app.connect("build-finished", _after_all)

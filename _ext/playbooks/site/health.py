@@ -219,7 +219,8 @@ def _br_date(iso: str) -> str:
 def _table(caption: str, head: list[str], body: list[list[str]]) -> nodes.table:
     """A docutils table; each column as wide as its longest cell (a header may wrap at its
     spaces), which is what the text builder draws and LaTeX takes as proportions."""
-    table = nodes.table(classes=["health-table"])
+    # An id of its own: a captioned table without one is a warning in EPUB (numbered figures).
+    table = nodes.table(classes=["health-table"], ids=[nodes.make_id(f"tabela {caption}")])
     table += nodes.title(text=caption)
     group = nodes.tgroup(cols=len(head))
     table += group

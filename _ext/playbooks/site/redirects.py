@@ -4,7 +4,8 @@ sphinx-reredirects.
 At build time (HTML and dirhtml only) the map becomes sphinx-reredirects' ``redirects``
 option, each target relative to the old page, so the old relative address opens the new
 page (its script keeps the ``#anchor``).  A target that is not a document of the handbook
-is an error (``playbook.redirect_target``), by the same rule as ``make check``.
+is an error (``playbook.redirect_target``), by the same rule as ``make check``; so is a
+published page renamed or removed without an entry (``playbook.redirect_missing``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from sphinx.application import Sphinx
 from ..collect import warnings
 from ..standard.redirects import (
     CONFIG_VALUES,
+    MISSING_SUBTYPE,
     SUBTYPE,
     RedirectMapError,
     broken_entries,
@@ -23,6 +25,7 @@ from ..standard.redirects import (
     load_map,
     map_path,
     message,
+    missing_problems,
 )
 
 TEMPLATE = Path(__file__).parent / "redirect.html"
@@ -39,6 +42,8 @@ def _build_map(app: Sphinx) -> tuple[Path, dict[str, str]]:
 
 def check_targets(app: Sphinx, env) -> None:
     path, mapping = _build_map(app)
+    for line, text in missing_problems(Path(app.srcdir), app.config, env.found_docs):
+        warnings.emit(MISSING_SUBTYPE, text, f"{path}:{line}")
     if not mapping:
         return
     text = path.read_text(encoding="utf-8-sig")

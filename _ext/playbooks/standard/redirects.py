@@ -14,6 +14,12 @@ and the file is written atomically.
 A target that is not a document of the handbook is an error (``playbook.redirect_target``)
 in the build (site/redirects.py, which also hands the map to sphinx-reredirects) and in
 ``make check``; ``make import`` records the pages it brings in (:func:`record_import`).
+
+A page published on the main branch (``files/published.py``: the merge base with
+``origin/main`` or ``main``) that the working tree renamed or removed must have an entry in
+the map, or its old address stops opening: ``playbook.redirect_missing`` (:func:`missing_entries`
+is the rule; :func:`missing_problems` asks git), the same in the build, ``make check`` and
+``make review``.
 Everything here is pure: no Sphinx application.
 """
 
@@ -22,9 +28,11 @@ from __future__ import annotations
 import json
 from pathlib import Path, PurePosixPath
 
-from ..files import atomic
+from ..files import atomic, published
 
 SUBTYPE = "redirect_target"
+#: A published page renamed or removed with no entry in the map.
+MISSING_SUBTYPE = "redirect_missing"
 
 #: (name, default, rebuild, types), read by Sphinx and by ``make check``/``make import``.
 CONFIG_VALUES = [
@@ -116,6 +124,57 @@ def source_docnames(source: Path) -> set[str]:
     return {PurePosixPath(p.relative_to(source).as_posix()).with_suffix("").as_posix()
             for p in source.rglob("*.rst") if not any(part.startswith((".", "_")) for part in
                                                       p.relative_to(source).parts[:-1])}
+
+
+def missing_entries(published, current, mapping: dict[str, str],
+                    renamed: dict[str, str] | None = None) -> list[tuple[str, str | None]]:
+    """``(old docname, new docname or None)`` of each published page that is gone from
+    ``current`` and has no entry in ``mapping`` (``renamed``: old -> new, from git)."""
+    renamed = renamed or {}
+    return [(old, renamed.get(old)) for old in sorted(set(published) - set(current)) if old not in mapping]
+
+
+def missing_message(old: str, new: str | None, map_name: str) -> str:
+    done = f"renomeada para '{new}'" if new else "removida"
+    target = new or "<documento novo>"
+    return (f"a página publicada '{old}' foi {done} sem entrada em {map_name}: o endereço antigo, que está "
+            f"em chamados e favoritos, deixaria de abrir; acrescente \"{old}\": \"{target}\" ao mapa")
+
+
+def closing_line(path: Path) -> int:
+    """The line where a new entry goes: the map's closing brace (1 without a map)."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
+    except OSError:
+        return 1
+    return next((n for n in range(len(lines), 0, -1) if lines[n - 1].strip().startswith("}")), 1)
+
+
+def missing_problems(source: Path, conf, current, base: str | None = None) -> list[tuple[int, str]]:
+    """``(line, message)`` of the published pages renamed or removed without a redirect,
+    compared with ``base`` (default: the merge base with the main branch; none: nothing);
+    the line is where the entry goes in the map."""
+    source = Path(source)
+    root = published.repo_root(source)
+    if root is None:
+        return []
+    base = base or published.default_base(root)
+    if base is None:
+        return []
+    try:
+        mapping = load_map(map_path(source, conf))
+    except RedirectMapError:
+        return []  # reported as redirect_target
+    renamed = {}
+    for change in published.changes(source, base):
+        if change.status == "renamed":
+            old, new = published.docname(change.old), published.docname(change.new)
+            if old and new:
+                renamed[old] = new
+    map_name = _get(conf, "playbook_redirects_file")
+    line = closing_line(map_path(source, conf))
+    return [(line, missing_message(old, new, map_name)) for old, new in
+            missing_entries(published.published_docnames(source, base), current, mapping, renamed)]
 
 
 def check(source: Path, conf) -> list[tuple[int | None, str]]:

@@ -23,6 +23,7 @@ SubtypeName = Literal[
     "nested_section", "unknown_section", "category", "encoding", "read", "keyword_separator",
     "title_date", "duplicate_title", "duplicate_reply", "review_due", "review_date",
     "guide_example", "search_index", "placeholder_form", "reply_instruction", "redirect_target",
+    "redirect_missing", "symlink",
     "policy_raw", "policy_include", "policy_link", "policy_image", "policy_size",
 ]
 
@@ -87,6 +88,14 @@ _DECLARED = (
     Subtype("redirect_target", "error",
             "um redirecionamento de `source/redirects.json` aponta para uma página que não existe, "
             "ou o arquivo não é um JSON válido (na construção e no `make check`)"),
+    Subtype("redirect_missing", "error",
+            "uma página publicada (no ramo principal) foi renomeada ou removida sem uma entrada em "
+            "`source/redirects.json`: o endereço antigo, que está em chamados e favoritos, deixaria de "
+            "abrir (na construção, no `make check` e no `make review`, quando há um ramo principal no git)"),
+    Subtype("symlink", "error",
+            "link simbólico em `source/` para uma pasta, para fora de `source/` ou quebrado: recusado "
+            "antes de qualquer leitura, na construção e no `make check`, e não pode ser silenciado "
+            "(um link para um arquivo dentro de `source/` é aceito)"),
     Subtype("policy_raw", "warning",
             "a diretiva `raw` e papéis baseados nela (`.. role:: x(raw)`), em qualquer formato"),
     Subtype("policy_include", "warning",

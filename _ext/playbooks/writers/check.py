@@ -31,10 +31,12 @@ from sphinx.util.docutils import docutils_namespace
 from sphinx.util.logging import is_suppressed_warning
 from sphinx.util.tags import Tags
 
+from ..collect import warnings as build_warnings
 from ..collect.config import CONFIG_VALUES, today
 from ..files.sources import SourceError, decode
 from ..replies.grammar import Grammar
 from ..safety import guards, policy
+from ..files.links import SUBTYPE as LINK_SUBTYPE, refused_links
 from ..standard import duplicates, redirects, registry
 from ..standard.analysis import Analysis, analyse
 from ..standard.rules import Problem, headings_of
@@ -137,7 +139,8 @@ def load_conf(path: Path, tags: list[str] | None = None) -> dict:
     keeping the playbook options and ``suppress_warnings``."""
     namespace = eval_config_file(path.resolve(), Tags(tags or []))
     values = {name: namespace.get(name, default)
-              for name, default, _, _ in CONFIG_VALUES + policy.CONFIG_VALUES + redirects.CONFIG_VALUES}
+              for name, default, _, _ in CONFIG_VALUES + policy.CONFIG_VALUES + redirects.CONFIG_VALUES
+              + build_warnings.CONFIG_VALUES}
     values["suppress_warnings"] = namespace.get("suppress_warnings", [])
     # What Sphinx's smart quotes need (they change the text a reply copies).
     values["language"] = namespace.get("language") or "en"
@@ -240,6 +243,8 @@ class Checker:
         #: called as ``on_analysis(file, category, analysis)`` for every playbook analysed
         #: (``make report`` reads each file once, here, as ``make check`` does)
         self.on_analysis: Callable[[Path, str | None, Analysis], None] | None = None
+        #: resolved path -> the analysis of each playbook checked (make review reads it)
+        self.analyses: dict[Path, Analysis] = {}
 
     def resolved(self, file: Path) -> Path:
         """``file.resolve()``, once per file (each call reads every folder of the path)."""
@@ -314,6 +319,7 @@ class Checker:
         reports = docutils_reports(document, display)
         reports += image_reports(document, file, display, self.source_root)
         reports += [self._violation(display, v) for v in violations]
+        self.analyses[self.resolved(file)] = analysis
         if in_handbook:
             self.titles[self.resolved(file)] = (analysis.outline.title, analysis.outline.title_line)
         self.replies[self.resolved(file)] = [
@@ -402,6 +408,53 @@ class Checker:
         return path.relative_to(self.source_root).as_posix()
 
 
+def check_files(checker: Checker, files: list[Path]) -> list[tuple[Path, str, list[Report], Kind | None, bool]]:
+    """``(file, display, reports, kind, guessed)`` of each file, as ``make check`` prints them:
+    the file's own reports and the titles and replies it shares with others, by line."""
+    results = []
+    for file in files:
+        display = display_path(file)
+        if not file.exists():
+            results.append((file, display, problem_reports(display, [Problem("read", "arquivo não encontrado", None)]),
+                            None, False))
+            continue
+        results.append((file, display, *checker.check_file(file, display)))
+    checked = {checker.resolved(file): display for file, display, _, kind, _ in results if kind is not None}
+    repeated = checker.duplicate_reports(checked)
+    return [(file, display, sorted(reports + repeated.get(checker.resolved(file), []), key=lambda r: r.line or 0),
+             kind, guessed) for file, display, reports, kind, guessed in results]
+
+
+def map_problems(source: Path, conf, base: str | None = None) -> list[Report]:
+    """The redirect map's problems: entries pointing nowhere, and published pages renamed or
+    removed since ``base`` (default: the merge base with the main branch) without an entry."""
+    map_display = display_path(redirects.map_path(source, conf))
+    reports = [Report(map_display, line, registry.level_of(redirects.SUBTYPE), text,
+                      registry.get(redirects.SUBTYPE).type)
+               for line, text in redirects.check(source, conf)]
+    missing = registry.get(redirects.MISSING_SUBTYPE)
+    reports += [Report(map_display, line, missing.level, text, missing.type) for line, text in
+                redirects.missing_problems(source, conf, redirects.source_docnames(source), base)]
+    return reports
+
+
+def capped(reports: list[Report], limit: int) -> list[Report]:
+    """The first ``limit`` reports of each ``playbook.*`` subtype of one file, then one line
+    with the total of each subtype over the limit (as the build prints them)."""
+    seen: dict[str, int] = {}
+    shown = []
+    for report in reports:
+        seen[report.type] = seen.get(report.type, 0) + 1
+        if seen[report.type] <= limit or not report.type.startswith(registry.TYPE + "."):
+            shown.append(report)
+    for kind, total in seen.items():
+        if total > limit and kind.startswith(registry.TYPE + "."):
+            first = next(r for r in reports if r.type == kind)
+            shown.append(Report(first.path, None, registry.level_of(kind),
+                                build_warnings.summary(total - limit, total, limit), kind))
+    return shown
+
+
 def collect_files(args_files: list[str], checker: Checker) -> list[Path]:
     if not args_files:
         if checker.playbook_root is None or not checker.playbook_root.is_dir():
@@ -442,22 +495,27 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{conf_path}: ERROR: configuração inválida: {error}", file=sys.stderr)
         return 2
 
+    # Before anything is read: a hostile link would make the walk endless or read outside.
+    source = Path(args.source)
+    refused = refused_links(source) if source.is_dir() else []
+    if refused:
+        declared = registry.get(LINK_SUBTYPE)
+        for found in refused:
+            report = Report(display_path(found.link), None, declared.level, found.message(), declared.type)
+            print(report.format())
+            if in_github_actions():
+                print(report.annotation())
+        print(f"\n{len(refused)} link(s) simbólico(s) recusado(s) em {display_path(source)}: nada foi verificado.")
+        return 1
+
     files = collect_files(args.files, checker)
-    if not files:
+    map_reports = [r for r in map_problems(Path(args.source), conf) if not checker.is_suppressed(r.type)]
+    if not files and not map_reports:
         print("Nenhum playbook encontrado para verificar.")
         return 0
     total = 0
     failed_files = 0
-    results = []
-    for file in files:
-        display = display_path(file)
-        if not file.exists():
-            results.append((file, display, problem_reports(display, [Problem("read", "arquivo não encontrado", None)]),
-                            None, False))
-            continue
-        results.append((file, display, *checker.check_file(file, display)))
-    checked = {checker.resolved(file): display for file, display, _, kind, _ in results if kind is not None}
-    repeated = checker.duplicate_reports(checked)
+    results = check_files(checker, files)
     github = in_github_actions()
     for file, display, reports, kind, guessed in results:
         if guessed and kind is None:
@@ -465,17 +523,12 @@ def main(argv: list[str] | None = None) -> int:
             continue
         if guessed:
             print(f"{display}: verificado como '{kind.label}' ({kind.name})")
-        reports = sorted(reports + repeated.get(checker.resolved(file), []), key=lambda r: r.line or 0)
-        for report in reports:
+        for report in capped(reports, max(int(conf["playbook_max_warnings_per_subtype"]), 0)):
             print(report.format())
             if github:
                 print(report.annotation())
         total += len(reports)
         failed_files += bool(reports)
-    map_display = display_path(redirects.map_path(Path(args.source), conf))  # old addresses
-    map_reports = [Report(map_display, line, registry.level_of(redirects.SUBTYPE), text,
-                          registry.get(redirects.SUBTYPE).type)
-                   for line, text in redirects.check(Path(args.source), conf)]
     for report in map_reports:
         print(report.format())
         if github:
