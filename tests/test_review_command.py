@@ -181,6 +181,10 @@ def test_github_actions_get_the_review_in_the_step_summary(tmp_path):
     assert result.returncode == 0 and "### Alterado" in result.stdout
 
 
+#: The example of make review in docs/desenvolvimento.md, up to its diff block.
+DOCUMENTED_EXAMPLE = re.compile(r"````markdown\n(?P<head>.*?)```diff", re.S)
+
+
 @pytest.mark.pen_sample
 def test_review_on_pens_sample(tmp_path):
     """PEN's sample imported and committed; a reply changed and a page renamed; reviewed."""
@@ -210,4 +214,12 @@ def test_review_on_pens_sample(tmp_path):
     changed = ["source/playbooks/tramita/processo-parado-no-status-2.rst",
                "source/playbooks/tramita/barra-de-progresso-parada.rst"]
     assert result.returncode == 1 == check_exit(project, *changed)
-    print(out)  # the example in README is of this shape
+    # docs/desenvolvimento.md shows this review as its example: its lines up to the diff (which
+    # the document abridges) are the ones make review writes.
+    documented = DOCUMENTED_EXAMPLE.search(
+        (PROJECT / "docs" / "desenvolvimento.md").read_text(encoding="utf-8"))
+    assert documented, "docs/desenvolvimento.md no longer shows make review's example"
+    shown = [line.strip() for line in documented["head"].splitlines() if line.strip()]
+    assert len(shown) >= 5, shown
+    lines = [line.strip() for line in out.splitlines()]
+    assert [line for line in shown if line not in lines] == [], out
