@@ -83,6 +83,33 @@ def test_python_and_javascript_stemmers_agree_on_pen_vocabulary(catalog_site, se
     assert len(set(in_js)) < len(words) * 0.8
     # And the index never keeps an accent.
     assert [s for s in in_python if not s.isascii()] == []
+    # Whole texts (hyphens, enclitic pronouns, log lines, SQL) are cut into the same words
+    # with the same keys on both sides.
+    texts = [path.read_text(encoding="utf-8-sig") for path in sorted(PEN_WIKI.rglob("*.rst"))]
+    assert page.evaluate(SPLIT_AND_STEM, texts) == [[language.stem(w) for w in language.split(t)] for t in texts]
+
+
+#: The query side's words of each text and their keys (Sphinx's splitQuery, as
+#: search-language.js replaces it, then the Stemmer).
+SPLIT_AND_STEM = "texts => { const s = new Stemmer(); return texts.map(t => splitQuery(t).map(w => s.stemWord(w))); }"
+
+
+def test_python_and_javascript_split_verbs_with_enclitic_pronouns_alike(catalog_site, serve, browser_context):
+    """"enviá-lo" is the verb "enviar" on both sides, whatever the accents and the case."""
+    texts = ["Favor enviá-lo, acessá-la, substituí-lo e encaminhá-los hoje.",
+             "ENVIÁ-LO; envia-lo; fazê-lo; abri-lo; pô-lo; enviamo-lo; validá-las; reenviá-lo",
+             "Trata-se do e-mail; envie-me o infra-log da pré-produção; bem-te-vi; mod-sei-a"]
+    page = browser_context.new_page()
+    page.goto(serve(catalog_site.outdir) + "search.html")
+    language = SearchPortugueseFolded({})
+    in_python = [[language.stem(w) for w in language.split(t)] for t in texts]
+    assert page.evaluate(SPLIT_AND_STEM, texts) == in_python
+    # The pronoun is gone and the verb has its infinitive's key.
+    assert in_python[0] == [language.stem(w) for w in
+                            "Favor enviar acessar substituir e encaminhar hoje".split()]
+    assert in_python[1][-2:] == [language.stem("validar"), language.stem("reenviar")]
+    assert language.stem("validá") != language.stem("validar")  # why the infinitive is needed
+    assert "lo" not in in_python[1] and "mail" in in_python[2] and "vi" in in_python[2]
 
 
 @pytest.mark.parametrize(("a", "b"), [

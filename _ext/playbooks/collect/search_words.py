@@ -9,6 +9,7 @@ feature (finding/search.py) builds Sphinx's language and the query side on the s
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar
 
 from sphinx.search._stopwords.pt import PORTUGUESE_STOPWORDS
@@ -26,6 +27,36 @@ ACCENTS = (
 )
 #: An ending is only rewritten when this many letters stay before it.
 MIN_STEM = 2
+#: Enclitic pronouns joined to a verb by a hyphen ("enviá-lo", "trata-se", "envie-me"):
+#: the text is indexed (and the query searched) as the verb alone.  Before
+#: :data:`CLITICS_AFTER_R` the verb lost its final r (s, z): its last vowel, accented or
+#: not, gets it back ("enviá-lo" -> "enviar", "substituí-lo" -> "substituir", "pô-lo" ->
+#: "pôr"); after the others the verb is whole ("encaminhou-se", "envie-nos").
+CLITICS_AFTER_R = ("lo", "la", "los", "las")
+CLITICS = ("o", "a", "os", "as", "no", "na", "nos", "nas", "lhe", "lhes", "me", "te", "se", "vos")
+
+_CLITIC_RE = re.compile(
+    r"(?<![\w-])([^\W\d_]+)-(" + "|".join(sorted(CLITICS_AFTER_R + CLITICS, key=len, reverse=True))
+    + r")(?![\w-])", re.IGNORECASE)
+
+
+def _verb(match: re.Match) -> str:
+    verb, clitic = match.group(1), match.group(2).lower()
+    if clitic not in CLITICS_AFTER_R:
+        return verb
+    last = fold(verb[-1])
+    if last not in "aeio":
+        return verb
+    upper = verb.isupper()
+    if verb[-2:].lower() == "mo":
+        return verb + ("S" if upper else "s")  # "enviamo-lo": enviamos
+    return verb[:-1] + (last.upper() if upper else last) + ("R" if upper else "r")
+
+
+def without_clitics(text: str) -> str:
+    """``text`` with each verb and its enclitic pronoun ("enviá-lo") as the verb alone
+    ("enviar"); the twin of ``PlaybookSearch.withoutClitics`` (finding/js/search-language.js)."""
+    return _CLITIC_RE.sub(_verb, text) if "-" in text else text
 
 
 def _rewrite(word: str, rules) -> str:
@@ -57,6 +88,10 @@ class FoldedPortuguese(SearchPortuguese):
     #: the process, since a word's key depends on nothing else (a full build of 1,000
     #: playbooks takes 0.7 s less).
     _stems: ClassVar[dict[str, str]] = {}
+
+    def split(self, input: str) -> list[str]:
+        """Sphinx's words of ``input``, a verb and its enclitic pronoun as the verb alone."""
+        return super().split(without_clitics(input))
 
     def stem(self, word: str) -> str:
         stem = self._stems.get(word)

@@ -43,12 +43,13 @@ from pathlib import Path
 
 from rjsmin import jsmin
 from sphinx.application import Sphinx
+from sphinx.errors import ConfigError
 from sphinx.search import _MINIFIED_JS_PATH
 
 from ..collect import output
 from ..collect.config import is_playbook, schema_from
 from ..collect.records import get_records
-from ..collect.search_words import ACCENTS, MIN_STEM, PLURALS, FoldedPortuguese
+from ..collect.search_words import ACCENTS, CLITICS, CLITICS_AFTER_R, MIN_STEM, PLURALS, FoldedPortuguese
 from ..standard.fold import fold
 
 #: The ranking (js/search-language.js, in the manner of BM25F): weight of each field where
@@ -104,6 +105,8 @@ def search_config() -> dict:
         "plurals": PLURALS,
         "accents": ACCENTS,
         "min_stem": MIN_STEM,
+        "clitics": CLITICS,
+        "clitics_after_r": CLITICS_AFTER_R,
         **RANKING,
     }
 
@@ -267,8 +270,31 @@ def situation_field(app: Sphinx, data: dict) -> dict | None:
     return {"situation": out}
 
 
+def synonyms_problem(synonyms, ignored_words) -> str | None:
+    """What makes ``playbook_search_synonyms`` unusable, in Portuguese, or None: a synonym
+    that is not text, or a key the query side would never match (no word, or only stop
+    words and ``playbook_search_ignored_words``, which the search leaves out)."""
+    language = FoldedPortuguese({})
+    ignored = {fold(w) for w in ignored_words} | language.stopwords
+    for key, others in synonyms.items():
+        if not isinstance(key, str) or not (
+                isinstance(others, str) or (isinstance(others, (list, tuple)) and all(isinstance(o, str) for o in others))):
+            return (f"playbook_search_synonyms: a chave {key!r} precisa ser um texto, com um texto ou uma lista "
+                    "de textos (as palavras dos playbooks)")
+        words = [fold(w) for w in language.split(key)]
+        if not words:
+            return f"playbook_search_synonyms: a chave {key!r} não tem nenhuma palavra"
+        if all(w in ignored or (len(w) < 2 and not w.isdigit()) for w in words):
+            return (f"playbook_search_synonyms: a chave {key!r} só tem palavras que a busca ignora (palavras "
+                    "vazias do português ou de playbook_search_ignored_words) e nunca seria usada")
+    return None
+
+
 def search_context(app: Sphinx, config) -> None:
     """What the search page's static script (static/playbook-search-config.js_t) reads."""
+    problem = synonyms_problem(config.playbook_search_synonyms or {}, config.playbook_search_ignored_words)
+    if problem:
+        raise ConfigError(f"configuração de playbooks inválida em conf.py: {problem}")
     words = sorted({fold(w) for w in config.playbook_search_ignored_words})
     context = dict(config.html_context or {})
     context["playbook_search_ignored_words"] = json.dumps(words, ensure_ascii=False)

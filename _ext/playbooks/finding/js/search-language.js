@@ -28,8 +28,31 @@ const PlaybookSearch = ((config) => {
       stemmed = snowball.stemWord(word.slice(0, -1));
     return fold(stemmed);
   };
-  return { fold, canonical, config };
+  /* A verb and its enclitic pronoun ("enviá-lo", "trata-se") as the verb alone ("enviar",
+   * "trata"): the twin of collect/search_words.py's without_clitics. */
+  const AFTER_R = new Set(config.clitics_after_r);
+  const CLITIC_RE = new RegExp("(?<![\\p{L}\\p{N}_-])(\\p{L}+)-("
+    + [...config.clitics_after_r, ...config.clitics].sort((a, b) => b.length - a.length).join("|")
+    + ")(?![\\p{L}\\p{N}_-])", "giu");
+  const verb = (match, word, clitic) => {
+    if (!AFTER_R.has(clitic.toLowerCase())) return word;
+    const last = fold(word.slice(-1));
+    if (!"aeio".includes(last)) return word;
+    const upper = word === word.toUpperCase() && word !== word.toLowerCase();
+    if (word.slice(-2).toLowerCase() === "mo") return word + (upper ? "S" : "s"); // "enviamo-lo": enviamos
+    return word.slice(0, -1) + (upper ? last.toUpperCase() : last) + (upper ? "R" : "r");
+  };
+  const withoutClitics = (text) => (text.includes("-") ? text.replace(CLITIC_RE, verb) : text);
+  return { fold, canonical, withoutClitics, config };
 })(PLAYBOOK_SEARCH_CONFIG);
+
+/* Sphinx's splitQuery (searchtools.js, loaded before this file), every caller's way of
+ * cutting a text into words (the query, the phrases of the pages, the summaries), with a
+ * verb and its enclitic pronoun as one word, as the index side splits them
+ * (FoldedPortuguese.split). */
+const _sphinxSplitQuery = typeof splitQuery === "function" ? splitQuery
+  : (query) => query.split(/[^\p{Letter}\p{Number}_\p{Emoji_Presentation}]+/gu).filter((term) => term);
+var splitQuery = (query) => _sphinxSplitQuery(PlaybookSearch.withoutClitics(query));
 
 const _playbookStems = new Map(); // folded word -> index key (the same for every Stemmer)
 var Stemmer = function () {
@@ -208,13 +231,29 @@ const PlaybookRanking = (() => {
     }
     // Synonyms (PLAYBOOK_SEARCH_SYNONYMS, from conf.py): "upgrade" also looks for
     // "atualizar", at synonym_factor of its weight, unless the query has the word itself.
+    // A key matches a word of the query as written (accents and case aside): each form a
+    // requester uses is a key of its own, and no other word that happens to share its index
+    // key ("log", "logar") calls its synonyms.  A key of several words ("código de barras",
+    // "e-cpf") matches them one after the other; a synonym of several words looks for each.
     const synonyms = typeof PLAYBOOK_SEARCH_SYNONYMS === "undefined" ? new Map() : PLAYBOOK_SEARCH_SYNONYMS;
-    for (const term of [...seen.values()]) {
-      for (const other of synonyms.get(term.original) || []) {
-        const stem = stemmer.stemWord(other);
-        const df = seen.has(stem) ? 0 : documentCount(m, stem);
-        if (df) seen.set(stem, { word: other, original: term.original, stem, df, weight: idf(m, df) * C.synonym_factor,
-                                 corrected: false, synonym: true });
+    const typed = raw.map((w) => w.toLowerCase());
+    for (const [key, others] of synonyms) {
+      const parts = splitQuery(PlaybookSearch.fold(key));
+      if (!parts.length) continue;
+      let original = null;
+      for (let i = 0; i + parts.length <= typed.length && original === null; i++) {
+        const span = typed.slice(i, i + parts.length);
+        if (parts.every((w, k) => span[k] === w) && !span.every(ignored)) original = key;
+      }
+      if (original === null) continue;
+      for (const other of others) {
+        for (const w of splitQuery(PlaybookSearch.fold(other))) {
+          if (ignored(w)) continue;
+          const stem = stemmer.stemWord(w);
+          const df = seen.has(stem) ? 0 : documentCount(m, stem);
+          if (df) seen.set(stem, { word: other, original, stem, df, weight: idf(m, df) * C.synonym_factor,
+                                   corrected: false, synonym: true });
+        }
       }
     }
     return { model: m, terms: [...seen.values()] };
@@ -424,11 +463,12 @@ if (typeof Search !== "undefined" && Search.performSearch && !Search._playbookSe
     document.querySelectorAll(".playbook-search-correction, .playbook-search-synonyms").forEach((el) => el.remove());
     if (!Search.output) return;
     const say = (className, one, many, terms) => {
-      if (!terms.length) return;
+      // A synonym of several words is one term per word: named once.
+      const pairs = [...new Set(terms.map((t) => `“${t.original}” → “${t.word}”`))];
+      if (!pairs.length) return;
       const note = document.createElement("p");
       note.className = className;
-      note.textContent = (terms.length === 1 ? one : many)
-        + terms.map((t) => `“${t.original}” → “${t.word}”`).join(", ");
+      note.textContent = (pairs.length === 1 ? one : many) + pairs.join(", ");
       Search.output.before(note);
     };
     say("playbook-search-correction", "Palavra corrigida: ", "Palavras corrigidas: ", corrected);
