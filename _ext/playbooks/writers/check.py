@@ -33,10 +33,11 @@ from sphinx.util.tags import Tags
 
 from ..collect import warnings as build_warnings
 from ..collect.config import CONFIG_VALUES, today
+from ..files.links import SUBTYPE as LINK_SUBTYPE
+from ..files.links import refused_links
 from ..files.sources import SourceError, decode
 from ..replies.grammar import Grammar
 from ..safety import guards, policy
-from ..files.links import SUBTYPE as LINK_SUBTYPE, refused_links
 from ..standard import duplicates, redirects, registry
 from ..standard.analysis import Analysis, analyse
 from ..standard.rules import Problem, headings_of
@@ -477,6 +478,18 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
+
+def open_checker(conf_path: Path, source: Path) -> tuple[dict, Checker] | None:
+    """The handbook's configuration and a :class:`Checker` over ``source``, for every writer's
+    command; None after saying on stderr why the configuration cannot be used (exit 2)."""
+    try:
+        conf = load_conf(conf_path)
+        return conf, Checker(conf, source)
+    except (OSError, SyntaxError, ConfigError, SchemaError, ValueError, policy.PolicyError) as error:
+        print(f"{conf_path}: ERROR: configuração inválida: {error}", file=sys.stderr)
+        return None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="make check",
@@ -488,12 +501,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     conf_path = Path(args.conf)
-    try:
-        conf = load_conf(conf_path)
-        checker = Checker(conf, Path(args.source))
-    except (OSError, SyntaxError, ConfigError, SchemaError, ValueError, policy.PolicyError) as error:
-        print(f"{conf_path}: ERROR: configuração inválida: {error}", file=sys.stderr)
+    opened = open_checker(conf_path, Path(args.source))
+    if opened is None:
         return 2
+    conf, checker = opened
 
     # Before anything is read: a hostile link would make the walk endless or read outside.
     source = Path(args.source)

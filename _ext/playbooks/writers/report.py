@@ -20,12 +20,8 @@ import json
 import sys
 from pathlib import Path
 
-from sphinx.errors import ConfigError
-
-from ..safety import policy
 from ..standard import health
-from ..standard.schema import SchemaError
-from .check import Checker, collect_files, display_path, load_conf
+from .check import Checker, collect_files, display_path, open_checker
 from .terminal import escape_controls
 
 FORMATS = ("table", "json", "csv")
@@ -159,12 +155,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"FORMAT={args.format}: formato desconhecido; use {', '.join(FORMATS)}", file=sys.stderr)
         return 2
     conf_path = Path(args.conf)
-    try:
-        conf = load_conf(conf_path)
-        checker = Checker(conf, Path(args.source))
-    except (OSError, SyntaxError, ConfigError, SchemaError, ValueError, policy.PolicyError) as error:
-        print(f"{conf_path}: ERROR: configuração inválida: {error}", file=sys.stderr)
+    opened = open_checker(conf_path, Path(args.source))
+    if opened is None:
         return 2
+    conf, checker = opened
     problem = health.soon_days_problem(conf.get("playbook_review_soon_days"))
     if problem:
         print(f"{conf_path}: ERROR: configuração inválida: {problem}", file=sys.stderr)

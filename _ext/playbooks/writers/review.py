@@ -29,11 +29,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from sphinx.errors import ConfigError
-
-from ..safety import policy
 from ..files import published
-from ..standard.schema import SchemaError
 from . import check
 
 
@@ -168,12 +164,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"make review: ERRO: {wanted}; informe BASE=<ref do git>", file=sys.stderr)
         return 2
     conf_path = Path(args.conf)
-    try:
-        conf = check.load_conf(conf_path)
-        checker = check.Checker(conf, source)
-    except (OSError, SyntaxError, ConfigError, SchemaError, ValueError, policy.PolicyError) as error:
-        print(f"{conf_path}: ERROR: configuração inválida: {error}", file=sys.stderr)
+    opened = check.open_checker(conf_path, source)
+    if opened is None:
         return 2
+    conf, checker = opened
     refused = check.refused_links(source)
     if refused:  # as make check: nothing is read
         for found in refused:
