@@ -60,7 +60,8 @@ RANKING = {
     "weight_keywords": 2.5, "b_keywords": 0.3,
     "weight_situation": 1.5,
     "k1": 1.5,
-    #: a keyword or title found whole in the query adds its words' weight times this; so
+    #: a keyword or title found whole in the query adds its words' weight times this (and
+    #: times its rarity: the IDF of the documents that hold it over that of one document); so
     #: does a run of phrase_min_words words of the query (phrase_min_meaningful of them
     #: neither stop words nor ignored words: an error message, not "de processo do SEI")
     #: found word for word in one of the best phrase_pages results' pages
@@ -84,6 +85,10 @@ RANKING = {
     #: words of at least this many letters without a match are tried with one edit (at most
     #: max_corrections of them per query), and weigh this factor of their weight
     "min_correction": 5, "max_corrections": 12, "corrected_factor": 0.8,
+    #: a pasted ticket's signature (js/search-language.js, body): at most this many lines
+    #: of at most this many words after the closing formula ("Atenciosamente,") are left
+    #: out of the query (0: none)
+    "signature_lines": 3, "signature_words": 6,
     #: pages that are not playbooks (the catalog, category pages, the guide) weigh this factor
     "other_page_factor": 0.4,
     #: a synonym of a query's word (playbook_search_synonyms) weighs this factor of its weight

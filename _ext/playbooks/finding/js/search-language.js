@@ -72,7 +72,9 @@ window.Stemmer = Stemmer;
  *   index's playbook_fields) and the whole text (terms and titleterms; its length is the
  *   number of distinct words of the document); the sum saturates (k1);
  * - a keyword or title of the playbook found whole in the query (an error message, "status 2")
- *   adds its words' weight again: exact phrases rank their playbook first;
+ *   adds its words' weight again, times the phrase's own rarity: exact phrases rank their
+ *   playbook first, a phrase many titles share (a category's name) adds little;
+ * - in a pasted ticket, the signature after the closing formula is left out (body);
  * - stop words and ticket boilerplate (PLAYBOOK_SEARCH_IGNORED) weigh nothing;
  * - a word of five letters or more that is not in the index is tried with one edit;
  * - the share of the query's weight a playbook matches (coverage_weight) counts a word found
@@ -170,6 +172,24 @@ const PlaybookRanking = (() => {
   const ignored = (word) =>
     stopwords.has(word) || (typeof PLAYBOOK_SEARCH_IGNORED !== "undefined" && PLAYBOOK_SEARCH_IGNORED.has(word))
     || (word.length < 2 && !/^\d$/.test(word));
+  /* A pasted ticket without its signature: in a query of several lines, the short lines
+   * after the closing formula (the last line, not the first, whose words are all stop
+   * words or ignored words: "Atenciosamente,", "Att.", "Obrigado,") name who writes (a
+   * person, a unit), not what happened, and are left out (signature_lines and
+   * signature_words: at most that many lines, each of at most that many words). */
+  const body = (query) => {
+    if (!C.signature_lines) return query;
+    const lines = query.split(/\r?\n/);
+    let closing = -1;
+    for (let i = 1; i < lines.length; i++) {
+      const parts = splitQuery(PlaybookSearch.fold(lines[i]));
+      if (parts.length && parts.every(ignored)) closing = i;
+    }
+    if (closing < 1) return query;
+    const after = lines.slice(closing + 1).map((line) => splitQuery(line)).filter((parts) => parts.length);
+    if (after.length > C.signature_lines || after.some((parts) => parts.length > C.signature_words)) return query;
+    return lines.slice(0, closing).join("\n");
+  };
   /* The word within one edit (deletion, substitution, insertion, transposition) whose key
    * is in the most documents, or null. */
   const correct = (m, word, stemmer, minDf) => {
@@ -206,7 +226,7 @@ const PlaybookRanking = (() => {
     let tries = 0;
     // In a pasted ticket, a capitalised word without a match is a name (a signature): it is
     // not corrected, and a correction must be a word of two documents or more.
-    const raw = splitQuery(query.normalize("NFKD").replace(/\p{Mn}/gu, ""));
+    const raw = splitQuery(body(query).normalize("NFKD").replace(/\p{Mn}/gu, ""));
     const long = raw.length > C.short_query;
     for (const original of raw) {
       const word = original.toLowerCase();
@@ -305,16 +325,19 @@ const PlaybookRanking = (() => {
       }
     }
     // Keywords and titles found whole in the query (two words or more).  A word of the
-    // phrase that the index does not hold (a number) weighs as the rarest word.
+    // phrase that the index does not hold (a number) weighs as the rarest word.  The phrase
+    // weighs as rare as it is: its words' weight times its own IDF over that of a phrase of
+    // one document ("protocolo integrado", in a dozen titles, names a category, not a
+    // situation).
     const weightOf = phraseWeight(m, used);
-    const sequence = words(query);
+    const sequence = words(body(query));
     const found = new Set();
     for (let i = 0; i < sequence.length; i++) {
       for (const entry of m.byFirst.get(sequence[i]) || []) {
         const [parts, docs] = entry;
         if (found.has(entry) || !parts.every((w, k) => sequence[i + k] === w)) continue;
         found.add(entry);
-        const bonus = C.phrase_weight * weightOf(parts);
+        const bonus = C.phrase_weight * weightOf(parts) * idf(m, docs.size) / idf(m, 1);
         for (const doc of docs) if (matched[doc] > 0) phrase[doc] += bonus;
       }
     }
@@ -342,7 +365,7 @@ const PlaybookRanking = (() => {
     }
     return { terms, used, results };
   };
-  return { analyse, rank, phraseWeight, words, model: get };
+  return { analyse, rank, phraseWeight, words, body, model: get };
 })();
 
 /* Sphinx's order of results (searchtools.js), best last; the same where it is not loaded. */

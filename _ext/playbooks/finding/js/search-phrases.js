@@ -124,7 +124,7 @@ const PlaybookPhrases = (() => {
     current = null;
     if (!ranking || !results.length) return null;
     const model = PlaybookRanking.model();
-    const words = PlaybookRanking.words(query);
+    const words = PlaybookRanking.words(PlaybookRanking.body(query));
     const weightOf = PlaybookRanking.phraseWeight(model, ranking.used);
     if (!hasPhrase(words, weightOf)) return null;
     current = { words, weightOf };
