@@ -174,7 +174,9 @@ def ticket_report(outcomes) -> str:
     return report(outcomes) + f"\ntop-1: {top1}/{len(outcomes)}, MRR: {mrr(outcomes):.3f}"
 
 
-def run(baseline: bool = False) -> list:
+def run_set(tickets, baseline: bool = False) -> list:
+    """Builds the handbook site of PEN's sample plus the seed and runs ``tickets``
+    (``(kind, query, expected)`` triples) on its search page in Chromium."""
     sys.path.insert(0, str(HERE))
     from conftest import CHROMIUM, CHROMIUM_ARGS, StaticServer
     from playwright.sync_api import sync_playwright
@@ -188,12 +190,16 @@ def run(baseline: bool = False) -> list:
         try:
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-                queries = [(query, expected) for _, query, expected in TICKETS]
+                queries = [(query, expected) for _, query, expected in tickets]
                 outcomes = run_queries(browser.new_page(), server.url, queries)
                 browser.close()
         finally:
             server.close()
     return outcomes
+
+
+def run(baseline: bool = False) -> list:
+    return run_set(TICKETS, baseline)
 
 
 if __name__ == "__main__":

@@ -122,27 +122,9 @@ HELDOUT_FLOOR = {"top1": 24, "top3": 32}
 
 def run(baseline: bool = False) -> list:
     """Builds the site of tests/search_tickets.py and runs the held-apart queries."""
-    import tempfile
+    from search_tickets import run_set
 
-    from conftest import CHROMIUM, CHROMIUM_ARGS, StaticServer
-    from playwright.sync_api import sync_playwright
-    from search_evaluation import build, run_queries
-    from search_tickets import handbook_root
-
-    with tempfile.TemporaryDirectory() as tmp:
-        src = handbook_root(Path(tmp))
-        out = Path(tmp) / "html"
-        build(src, out, baseline=baseline)
-        server = StaticServer(out)
-        try:
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-                outcomes = run_queries(browser.new_page(), server.url,
-                                       [(query, expected) for _, query, expected in HELDOUT])
-                browser.close()
-        finally:
-            server.close()
-    return outcomes
+    return run_set(HELDOUT, baseline)
 
 
 if __name__ == "__main__":
