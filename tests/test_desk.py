@@ -304,6 +304,46 @@ def test_a_printed_playbook_is_its_text_with_the_fields_as_written(site, serve, 
         context.close()
 
 
+PRINTED_COLOURS = """() => [...document.querySelectorAll('body *')]
+  .filter((el) => el.getClientRects().length > 0)
+  .map((el) => {
+    const style = getComputedStyle(el);
+    return [el.tagName + '.' + el.className, style.color, style.backgroundColor, style.borderTopColor];
+  })"""
+
+
+@pytest.mark.parametrize("site_name, page_path", [
+    ("features_site", SEED_PAGE), ("features_site", "saude.html"),
+    ("features_site", "playbooks/sei/recursos-da-pagina.html"),  # code
+    ("catalog_site", "playbooks/index.html"),  # badges, chips
+    ("catalog_site", "playbooks/tramita/rascunho.html"),  # a draft: badges in the panel
+    ("catalog_site", "playbooks/tramita/status.html"),
+])
+def test_no_theme_colour_reaches_the_printed_page(request, serve, chromium, site_name, page_path):
+    """Printed under the dark theme (chosen or from the system), every visible element has
+    the colours it has printed under the light one: no dark panel, badge, field or code."""
+    site = request.getfixturevalue(site_name)
+    base = serve(getattr(site, "outdir", site))
+    printed = {}
+    for name, scheme, choice in (("light", "light", None), ("system dark", "dark", None),
+                                 ("chosen dark", "light", "dark")):
+        context = chromium.new_context(color_scheme=scheme)
+        if choice:
+            context.add_init_script(f"localStorage.setItem('manual-tema', '{choice}')")
+        try:
+            page, errors = open_page(context, base + page_path)
+            assert page.evaluate("document.documentElement.dataset.theme") == ("light" if name == "light" else "dark")
+            page.emulate_media(media="print")
+            printed[name] = page.evaluate(PRINTED_COLOURS)
+            assert errors == []
+        finally:
+            context.close()
+    assert len(printed["light"]) > 8
+    for name in ("system dark", "chosen dark"):
+        differ = [(a, b) for a, b in zip(printed["light"], printed[name]) if a != b]
+        assert differ == [] and len(printed[name]) == len(printed["light"]), (name, differ[:5])
+
+
 @pytest.mark.parametrize("builder", ["epub", "text"])
 def test_epub_and_text_have_neither_the_search_field_nor_the_theme(tmp_path, builder):
     import shutil
