@@ -154,6 +154,46 @@ def test_enter_with_nothing_chosen_opens_the_search_page(site, serve, browser_co
     assert errors == []
 
 
+def test_a_list_made_for_an_older_query_is_not_used(site, serve, browser_context):
+    """Keys act only on the list of what the field holds: after a deletion to one character
+    the old list does not come back, and while the pause runs after a change, neither the
+    arrows nor Enter pick from the older list (Enter opens the search page for the field)."""
+    base = serve(site)
+    page = browser_context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.clock.install()  # the pause before a list is the test's, not the wall clock's
+    page.goto(base + SEED_PAGE, wait_until="networkidle")
+    page.focus("#manual-q")
+    page.keyboard.type("sei suporte")
+    page.clock.run_for(1000)
+    page.wait_for_selector(OPTIONS)
+    assert combobox(page)["options"][0]["title"] == "Suporte ao SEI"
+
+    page.keyboard.press("Control+A")
+    page.keyboard.type("s")  # one character: no list, and none to come back
+    page.keyboard.press("ArrowDown")
+    state = combobox(page)
+    assert (state["expanded"], state["active"], state["options"]) == ("false", None, [])
+
+    page.keyboard.type("ei suporte")
+    page.clock.run_for(1000)
+    page.wait_for_selector(OPTIONS)
+    page.keyboard.press("ArrowDown")
+    chosen = combobox(page)
+    assert chosen["active"] == chosen["options"][0]["id"]
+    page.keyboard.type(" certificado")  # the pause has not ended: the list on screen is older
+    state = combobox(page)
+    assert state["active"] is None
+    assert page.evaluate("document.getElementById('manual-q-list').getAttribute('aria-busy')") == "true"
+    page.keyboard.press("ArrowUp")  # asks for the new list; picks nothing from the old one
+    assert combobox(page)["active"] is None
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url == base + "search.html?q=sei+suporte+certificado"
+    assert errors == []
+
+
 def test_slash_types_in_other_fields(site, serve, browser_context):
     base = serve(site)
     page, errors = open_page(browser_context, base + SEED_PAGE)

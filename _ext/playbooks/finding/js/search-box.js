@@ -4,7 +4,9 @@
  * page's own code (playbookResults and PlaybookPhrases in js/, the same weights, ignored words,
  * synonyms and corrections), each with its category, team and passage (playbookSummary, from
  * the result's page).  Up/Down move, Enter opens the chosen result or, with none chosen, the
- * search page; Esc closes; "/" focuses the field.  Nothing of the search loads with the page:
+ * search page; Esc closes; "/" focuses the field.  A list belongs to the query it was made
+ * for: once the field changes, no key acts on it (Enter opens the search page for what the
+ * field now holds) until the list for the new query replaces it.  Nothing of the search loads with the page:
  * the first keystroke loads the ranking (language_data.js), its settings and the index. */
 (() => {
   const input = document.getElementById("manual-q");
@@ -51,6 +53,9 @@
   }).catch((error) => { loading = null; throw error; }));
 
   let options = [], active = -1, asked = 0, timer = 0;
+  let shownFor = null; // the query the list was made for
+  const current = () => input.value.trim();
+  const stale = () => shownFor !== current();
   const setActive = (i) => {
     if (active >= 0) options[active].setAttribute("aria-selected", "false");
     active = i;
@@ -66,8 +71,17 @@
   };
   const go = (option) => { window.location.href = option.dataset.href; };
 
+  const clear = () => {
+    open(false);
+    options = [];
+    shownFor = null;
+    list.replaceChildren();
+    list.removeAttribute("aria-busy");
+  };
   const render = (query, top, ranking) => {
     setActive(-1);
+    shownFor = query;
+    list.removeAttribute("aria-busy");
     options = top.map(([docname, title], i) => {
       const option = document.createElement("li");
       option.id = "manual-q-" + i;
@@ -115,17 +129,27 @@
     clearTimeout(timer);
     const query = input.value.trim();
     asked += 1; // an answer still on its way is for an older query
-    if (query.length < MIN_CHARS) return open(false);
+    if (query.length < MIN_CHARS) return clear();
+    setActive(-1); // a choice made in the older list no longer applies
+    if (stale()) list.setAttribute("aria-busy", "true");
     timer = setTimeout(() => search(query), PAUSE);
   });
   input.addEventListener("keydown", (event) => {
     if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      if (stale()) { // the list on screen is for an older query: ask for this one now
+        if (current().length >= MIN_CHARS) {
+          event.preventDefault();
+          clearTimeout(timer);
+          search(current());
+        }
+        return;
+      }
       if (!options.length) return;
       event.preventDefault();
       const step = event.key === "ArrowDown" ? 1 : -1;
       if (popup.hidden) open(true);
       setActive(active < 0 ? (step > 0 ? 0 : options.length - 1) : (active + step + options.length) % options.length);
-    } else if (event.key === "Enter" && !popup.hidden && active >= 0) {
+    } else if (event.key === "Enter" && !popup.hidden && active >= 0 && !stale()) {
       event.preventDefault();
       go(options[active]);
     } else if (event.key === "Escape" && !popup.hidden) {
