@@ -110,6 +110,30 @@ def test_titles_keywords_new_and_removed_templates_and_problems(tmp_path):
     assert "- Resposta removida: **Modelo de resposta para o Órgão**" in review(project, "--base", "HEAD").stdout
 
 
+def test_a_playbook_directly_in_the_root_is_reviewed_as_make_check_checks_it(tmp_path):
+    """The build and ``make check`` take every file under ``playbooks/`` but index pages as a
+    playbook, with no category folder too: ``make review`` uses the same rule, and so the
+    same exit status."""
+    project = committed_copy(tmp_path)
+    loose = project / "source" / "playbooks" / "novo.rst"
+    loose.write_text(playbook("Novo sem categoria").split("Referências")[0], encoding="utf-8")
+    git(project, "add", "-A")
+    result = review(project)
+    assert "### Novo: `source/playbooks/novo.rst`" in result.stdout, result.stdout + result.stderr
+    assert "[playbook.missing_section]" in result.stdout
+    assert result.returncode == 1 == check_exit(project, "source/playbooks/novo.rst")
+    # complete, it still fails make check (no category folder), and so the review
+    loose.write_text(playbook("Novo sem categoria"), encoding="utf-8")
+    result = review(project)
+    assert "`[playbook.category]`" in result.stdout and "[playbook.missing_section]" not in result.stdout
+    assert result.returncode == 1 == check_exit(project, "source/playbooks/novo.rst")
+    # moved into a category, both pass
+    git(project, "mv", "-f", "source/playbooks/novo.rst", "source/playbooks/sei/novo.rst")
+    result = review(project)
+    assert "### Novo: `source/playbooks/sei/novo.rst`" in result.stdout
+    assert result.returncode == 0 == check_exit(project, "source/playbooks/sei/novo.rst"), result.stdout
+
+
 def test_a_page_renamed_without_a_redirect_is_a_problem_in_review_check_and_build(tmp_path):
     project = committed_copy(tmp_path)
     git(project, "mv", str(SEED_PAGE), "source/playbooks/sei/suporte-sei.rst")

@@ -83,10 +83,17 @@ def category_label(config, category: str | None) -> str:
     return labels.get(category, category.replace("_", " "))
 
 
+def _root(config) -> str:
+    """``playbook_root`` of a Sphinx Config or of the writer's commands' conf dict
+    (writers/check.py ``load_conf``)."""
+    value = config.get("playbook_root") if isinstance(config, dict) else getattr(config, "playbook_root", None)
+    return (value or "playbooks").strip("/")
+
+
 def playbook_category(config, docname: str) -> str | None:
     """The category folder of a playbook docname (``playbooks/sei/x`` -> ``sei``), under
     ``playbook_root`` however deep it is; None for a file directly in the root."""
-    root = getattr(config, "playbook_root", "playbooks").strip("/")
+    root = _root(config)
     if not docname.startswith(root + "/"):
         return None
     parts = docname[len(root) + 1:].split("/")
@@ -94,6 +101,7 @@ def playbook_category(config, docname: str) -> str | None:
 
 
 def is_playbook(config, docname: str) -> bool:
-    """Every document under the playbook root is a playbook, except ``index`` pages."""
-    root = getattr(config, "playbook_root", "playbooks").strip("/")
+    """Every document under the playbook root is a playbook, except ``index`` pages: the one
+    rule of the build, ``make check`` and ``make review``."""
+    root = _root(config)
     return docname.startswith(root + "/") and docname.rsplit("/", 1)[-1] != "index"

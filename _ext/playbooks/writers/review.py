@@ -29,6 +29,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..collect import config
 from ..files import published
 from . import check
 
@@ -42,17 +43,17 @@ class Side:
     category: str | None
 
 
+def _docname(relative: str) -> str:
+    return relative[:-len(".rst")] if relative.endswith(".rst") else relative
+
+
 def _category(relative: str, conf) -> str | None:
-    parts = relative.split("/")
-    root = conf["playbook_root"].strip("/").split("/")
-    if parts[:len(root)] != root or len(parts) < len(root) + 2:
-        return None
-    return parts[len(root)]
+    return config.playbook_category(conf, _docname(relative))
 
 
 def is_playbook(relative: str | None, conf) -> bool:
-    return (relative is not None and relative.endswith(".rst") and not relative.endswith("/index.rst")
-            and relative != "index.rst" and _category(relative, conf) is not None)
+    """The build's rule (collect.config.is_playbook), on a path relative to the source."""
+    return relative is not None and relative.endswith(".rst") and config.is_playbook(conf, _docname(relative))
 
 
 def _templates(analysis) -> dict[str, str]:
