@@ -230,6 +230,9 @@ def git(repo: Path, *args: str) -> str:
     ({"conf.py": "mudou"}, "true"),
     ({"source/playbooks/sei/a.rst": "mudou", "tests/test_x.py": "x"}, "true"),
     ({"requirements.txt": "x"}, "true"),
+    # names git would quote by default ("source/a\303\247\303\243o.rst"): still content
+    ({"source/playbooks/sei/ação com espaço.rst": "novo", 'source/playbooks/sei/"aspas".rst': "x"}, "false"),
+    ({"source/playbooks/sei/ação.rst": "novo", "documentação/ação.md": "x"}, "true"),
 ])
 def test_changed_paths_choose_the_path(tmp_path, change, code):
     repo = tmp_path / "repo"
@@ -248,6 +251,7 @@ def test_changed_paths_choose_the_path(tmp_path, change, code):
     result = subprocess.run(["bash", str(PROJECT / ".ci" / "changed-paths"), "main"], cwd=repo,
                             capture_output=True, text=True, check=True)
     assert result.stdout == f"code={code}\n"
+    assert all(f"  {name}\n" in result.stderr for name in change), result.stderr  # listed as written
     # a push (no base): the full path
     push = subprocess.run(["bash", str(PROJECT / ".ci" / "changed-paths"), ""], cwd=repo,
                           capture_output=True, text=True, check=True)
