@@ -182,3 +182,20 @@ def test_pdf_tests_skip_outside_ci_and_fail_in_ci_with_the_reason(tmp_path, monk
     expected = pytest.fail.Exception if ci else pytest.skip.Exception
     with pytest.raises(expected, match="texlive-lang-portuguese"):
         require_pdf_tools()
+
+
+def test_the_cap_counts_each_file_and_subtype_apart_and_keeps_the_others():
+    """standard/warning_cap.py, the one rule behind the build's and make check's cap."""
+    from playbooks.standard.warning_cap import cap
+
+    reports = [("a.rst", "playbook.x")] * 3 + [("b.rst", "playbook.x")] * 2 + [("a.rst", "playbook.y")] * 3 \
+        + [("a.rst", "docutils")] * 4
+    shown = cap(reports, 2, subtype_of=lambda r: r[1], file_of=lambda r: r[0],
+                counts=lambda r: r[1].startswith("playbook."))
+    kept = [r for r in shown if isinstance(r, tuple)]
+    assert kept == [("a.rst", "playbook.x")] * 2 + [("b.rst", "playbook.x")] * 2 + [("a.rst", "playbook.y")] * 2 \
+        + [("a.rst", "docutils")] * 4
+    over = [(o.file, o.subtype, o.total, o.message) for o in shown if not isinstance(o, tuple)]
+    assert over == [("a.rst", "playbook.x", 3, "mais 1 aviso(s) deste tipo neste arquivo não mostrado(s): 3 no total "
+                     "(limite por tipo e arquivo: playbook_max_warnings_per_subtype = 2)"),
+                    ("a.rst", "playbook.y", 3, over[1][3])]

@@ -15,16 +15,15 @@ from __future__ import annotations
 from sphinx.util import logging
 
 from ..standard import registry
+from ..standard.warning_cap import DEFAULT_LIMIT, SubtypeCap
 
 logger = logging.getLogger("playbooks")
 
 #: (name, default, rebuild, types)
-CONFIG_VALUES = [("playbook_max_warnings_per_subtype", 50, "", frozenset({int}))]
-DEFAULT_LIMIT = CONFIG_VALUES[0][1]
+CONFIG_VALUES = [("playbook_max_warnings_per_subtype", DEFAULT_LIMIT, "", frozenset({int}))]
 
-_limit = DEFAULT_LIMIT
-#: (file key, subtype name) -> [reports made, location of the file]
-_counts: dict[tuple[str, str], list] = {}
+#: Reports counted per (file, subtype name) in this process (standard/warning_cap.py).
+_cap = SubtypeCap(DEFAULT_LIMIT)
 
 
 def _file_key(location) -> tuple[str, object]:
@@ -45,35 +44,25 @@ def emit(subtype: str, message: str, location) -> None:
     ``(docname, line)``)."""
     declared = registry.get(subtype)
     key, file_location = _file_key(location)
-    count = _counts.setdefault((key, declared.name), [0, file_location])
-    count[0] += 1
-    if count[0] > _limit:
-        return
+    if _cap.admit(key, declared.name, file_location):
+        _log(declared, message, location)
+
+
+def _log(declared, message: str, location) -> None:
     log = logger.error if declared.severity == "error" else logger.warning
     log(message, type=registry.TYPE, subtype=declared.name, location=location)
-
-
-def summary(hidden: int, total: int, limit: int) -> str:
-    return (f"mais {hidden} aviso(s) deste tipo neste arquivo não mostrado(s): {total} no total "
-            f"(limite por tipo e arquivo: playbook_max_warnings_per_subtype = {limit})")
 
 
 def flush(file_key: str | None = None) -> None:
     """One line with the total for each (file, subtype) over the limit (``file_key``: that
     file only); their counts start again."""
-    for key in [k for k in _counts if file_key is None or k[0] == file_key]:
-        total, file_location = _counts.pop(key)
-        if total > _limit:
-            declared = registry.get(key[1])
-            log = logger.error if declared.severity == "error" else logger.warning
-            log(summary(total - _limit, total, _limit), type=registry.TYPE, subtype=declared.name,
-                location=file_location)
+    for over in _cap.overflows(file_key):
+        _log(registry.get(over.subtype), over.message, over.location)
 
 
 def _start(app, config) -> None:
-    global _limit
-    _limit = max(int(config.playbook_max_warnings_per_subtype), 0)
-    _counts.clear()
+    global _cap
+    _cap = SubtypeCap(config.playbook_max_warnings_per_subtype)
 
 
 def _after_read(app, doctree) -> None:

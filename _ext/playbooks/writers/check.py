@@ -38,7 +38,7 @@ from ..files.links import refused_links
 from ..files.sources import SourceError, decode
 from ..replies.grammar import Grammar
 from ..safety import guards, policy
-from ..standard import duplicates, redirects, registry
+from ..standard import duplicates, redirects, registry, warning_cap
 from ..standard.analysis import Analysis, analyse
 from ..standard.rules import Problem, headings_of
 from ..standard.schema import Kind, Schema, SchemaError, build_schema
@@ -441,19 +441,12 @@ def map_problems(source: Path, conf, base: str | None = None) -> list[Report]:
 
 def capped(reports: list[Report], limit: int) -> list[Report]:
     """The first ``limit`` reports of each ``playbook.*`` subtype of one file, then one line
-    with the total of each subtype over the limit (as the build prints them)."""
-    seen: dict[str, int] = {}
-    shown = []
-    for report in reports:
-        seen[report.type] = seen.get(report.type, 0) + 1
-        if seen[report.type] <= limit or not report.type.startswith(registry.TYPE + "."):
-            shown.append(report)
-    for kind, total in seen.items():
-        if total > limit and kind.startswith(registry.TYPE + "."):
-            first = next(r for r in reports if r.type == kind)
-            shown.append(Report(first.path, None, registry.level_of(kind),
-                                build_warnings.summary(total - limit, total, limit), kind))
-    return shown
+    with the total of each subtype over the limit: the build's rule (standard/warning_cap.py)."""
+    shown = warning_cap.cap(reports, limit, subtype_of=lambda r: r.type, file_of=lambda r: r.path,
+                            counts=lambda r: r.type.startswith(registry.TYPE + "."))
+    return [item if isinstance(item, Report) else
+            Report(item.location.path, None, registry.level_of(item.subtype), item.message, item.subtype)
+            for item in shown]
 
 
 def collect_files(args_files: list[str], checker: Checker) -> list[Path]:
