@@ -60,6 +60,19 @@ def test_every_program_make_test_needs_comes_from_the_script():
     assert packages["pdftotext"] == "poppler-utils" and packages["latexmk"] == "latexmk"
 
 
+def test_make_latexpdf_names_the_packages_the_script_installs():
+    """writers/tex.py names Debian packages in its messages: the same TeX packages as the
+    script, and each file it looks for with kpsewhich from the package the script has for it."""
+    from playbooks.writers import tex
+
+    packages = listed()
+    tex_lines = {package for probe, package in packages.items()
+                 if probe.startswith("tex:") or probe in {"pdflatex", "latexmk"}}
+    assert set(tex.TEX_PACKAGES) == tex_lines
+    for _, name, package in tex.NEEDED:
+        assert packages.get(f"tex:{name}") == package, (name, package)
+
+
 def _file_of(probe: str) -> str | None:
     if probe.startswith("tex:"):
         found = shutil.which("kpsewhich") and subprocess.run(

@@ -12,7 +12,12 @@ import shutil
 import subprocess
 import sys
 
-#: (what is needed, how to find it, the Debian package that has it)
+#: The Debian packages of TeX that ``make latexpdf`` needs.  .ci/system-packages installs them;
+#: tests/test_ci.py holds this list and that script's TeX lines equal.
+TEX_PACKAGES = ["texlive-latex-recommended", "texlive-fonts-recommended", "texlive-latex-extra", "latexmk",
+                "tex-gyre", "texlive-lang-portuguese"]
+
+#: (what is needed, how kpsewhich finds it, the Debian package that has it)
 NEEDED = [
     ("o babel em português (portuguese.ldf)", "portuguese.ldf", "texlive-lang-portuguese"),
 ]
@@ -29,8 +34,7 @@ def _kpsewhich(name: str) -> bool:
 def missing() -> str | None:
     """Why the PDF cannot be made in Portuguese here (naming the Debian packages), or None."""
     if shutil.which("kpsewhich") is None or shutil.which("latexmk") is None:
-        return ("o TeX não está instalado: instale os pacotes do Debian texlive-latex-recommended "
-                "texlive-fonts-recommended texlive-latex-extra latexmk tex-gyre texlive-lang-portuguese "
+        return (f"o TeX não está instalado: instale os pacotes do Debian {' '.join(TEX_PACKAGES)} "
                 "(.ci/system-packages instala todos)")
     absent = [(what, package) for what, name, package in NEEDED if not _kpsewhich(name)]
     if not absent:
