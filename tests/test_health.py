@@ -452,3 +452,35 @@ def test_pen_json_csv_table_and_page_agree(pen_health):
     assert len(drafts) == 17
     assert Counter(f for item in items.values() for f in item["flags"]) == {
         health.BY_NAME[name].param: n for name, n in data["totals"].items() if n}
+
+
+def test_in_singlehtml_the_links_filter_the_catalog_of_the_one_page(shared_sites, serve, browser_context):
+    """singlehtml puts every page in one: the catalog is a fragment of it, and the filter
+    goes in the query, before the ``#`` (not ``#document-index?sinal=...``)."""
+    single = shared_sites.get("health", "singlehtml")
+    html = (single.outdir / "index.html").read_text(encoding="utf-8")
+    links = page_links(html)
+    assert len(links) > 20
+    for href, _ in links:
+        before, _, fragment = href.partition("#")
+        assert "?" not in fragment and (before == "" or before.startswith("?") or before.startswith("index.html")), href
+    page = browser_context.new_page()
+    page.goto(serve(single.outdir) + "index.html")
+    link = page.locator('.playbook-health a[href^="?sinal=titulo-repetido#"]').first
+    link.click()
+    page.wait_for_selector(".catalog-chips-flag:not([hidden])")
+    assert page.locator(".catalog-status").inner_text() == "2 de 10 scripts"
+    assert "sinal=titulo-repetido" in page.url
+
+
+def test_the_catalog_address_is_spelled_in_one_place():
+    """collect/catalog_address.py names the address's keys; the catalog, its script and the
+    health page take them from there (the script through ``data-address-keys``)."""
+    from playbooks.collect import catalog_address
+
+    ext = PROJECT / "_ext" / "playbooks"
+    for path in (ext / "finding" / "catalog.py", ext / "finding" / "static" / "catalog.js", ext / "site" / "health.py"):
+        code = "\n".join(line for line in path.read_text(encoding="utf-8").splitlines()
+                         if not line.lstrip().startswith(("#", "*", "/*", "//")))
+        for key in [*catalog_address.KEYS.values(), catalog_address.NO_TEAM]:
+            assert f'"{key}"' not in code and f"'{key}'" not in code, (path.name, key)

@@ -23,7 +23,8 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
-from ..collect import output
+from ..collect import catalog_address, output
+from ..collect.catalog_address import NO_TEAM
 from ..collect.health import playbook_flags
 from ..collect.records import get_records
 from ..standard import health
@@ -33,7 +34,6 @@ from ..standard.text import format_date, shorten
 
 PAGES_ATTRIBUTE = "playbook_catalog_pages"
 DIGEST_ATTRIBUTE = "playbook_catalog_digest"
-NO_TEAM = "nenhum"
 TEAM_SHORT = 90
 
 
@@ -131,7 +131,8 @@ def render_html(entries: list[dict], uri_of) -> str:
     flags = [(flag.param, flag.label, flag_counts[flag.name]) for flag in health.FLAGS
              if flag_counts[flag.name]]
 
-    out = ['<div class="playbook-catalog" data-total="%d">' % len(entries)]
+    out = [f'<div class="playbook-catalog" data-total="{len(entries)}" '
+           f'data-address-keys="{_e(catalog_address.keys_json())}">']
     out.append(
         '<form class="catalog-controls" role="search" hidden onsubmit="return false">'
         '<label class="catalog-filter-label" for="catalog-filter">Filtrar scripts</label>'

@@ -17,21 +17,20 @@ from __future__ import annotations
 import hashlib
 import html
 import json
-from urllib.parse import quote
 
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
+from ..collect import catalog_address, output
+from ..collect.catalog_address import NO_TEAM
 from ..collect.health import health_rows
 from ..standard import health
 from ..standard.metadata import TEAM_LEVEL_LABELS
-from ..collect import output
 
 PAGES_ATTRIBUTE = "playbook_health_pages"
 DIGEST_ATTRIBUTE = "playbook_health_digest"
-NO_TEAM = "nenhum"  # the catalog's value of ``?nivel=`` for "not given"
 NO_TEAM_LABEL = "Nível não informado"
 
 #: One colour per flag (contrast of at least 3:1 on white), in :data:`health.FLAGS` order.
@@ -86,16 +85,6 @@ def digest(data: dict) -> str:
     return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
-def catalog_query(flag: str | None, group: str | None, value: str | None) -> str:
-    """The catalog's address filter (``?sinal=...&categoria=...``; see catalog.js)."""
-    params = []
-    if flag:
-        params.append(("sinal", health.BY_NAME[flag].param))
-    if group and value is not None:
-        params.append((group, value))
-    return "?" + "&".join(f"{key}={quote(str(value), safe='')}" for key, value in params) if params else ""
-
-
 # --- HTML ----------------------------------------------------------------------------------
 
 
@@ -112,7 +101,7 @@ def _count(n: int, href: str, description: str) -> str:
 
 
 def html_table(caption: str, head: str, groups: list[tuple[str, str, dict]], total: dict,
-               group_param: str, catalog: str, table_id: str) -> str:
+               group: str, catalog: str, table_id: str) -> str:
     """A table of flags by group; every count links to the catalog filtered to it."""
     out = [f'<div class="health-table-wrap" role="region" aria-labelledby="{table_id}-caption" tabindex="0">'
            f'<table class="health-table" id="{table_id}">'
@@ -122,15 +111,16 @@ def html_table(caption: str, head: str, groups: list[tuple[str, str, dict]], tot
     out.append("</tr></thead><tbody>")
     for key, label, counts in groups:
         out.append(f'<tr><th scope="row">{_e(label)}</th>')
-        out.append(f'<td>{_count(counts["playbooks"], catalog + catalog_query(None, group_param, key), f"{label}: playbooks")}</td>')
+        every = catalog_address.link(catalog, None, group, key)
+        out.append(f'<td>{_count(counts["playbooks"], every, f"{label}: playbooks")}</td>')
         for flag in health.FLAGS:
             n = counts[flag.name]
-            out.append(f'<td>{_count(n, catalog + catalog_query(flag.name, group_param, key), f"{label}: {flag.label}")}</td>')
+            out.append(f'<td>{_count(n, catalog_address.link(catalog, flag.name, group, key), f"{label}: {flag.label}")}</td>')
         out.append("</tr>")
     out.append('</tbody><tfoot><tr><th scope="row">Total</th>')
-    out.append(f'<td>{_count(total["playbooks"], catalog, "Total: playbooks")}</td>')
+    out.append(f'<td>{_count(total["playbooks"], catalog_address.link(catalog), "Total: playbooks")}</td>')
     for flag in health.FLAGS:
-        out.append(f'<td>{_count(total[flag.name], catalog + catalog_query(flag.name, None, None), f"Total: {flag.label}")}</td>')
+        out.append(f'<td>{_count(total[flag.name], catalog_address.link(catalog, flag.name), f"Total: {flag.label}")}</td>')
     out.append("</tr></tfoot></table></div>")
     return "".join(out)
 
@@ -171,7 +161,7 @@ def html_charts(categories: list[tuple[str, str, dict]], catalog: str) -> str:
         rows = "".join(
             f'<tr><th scope="row"><span class="health-swatch" style="background:{COLOURS[i]}"></span>'
             f'{_e(flag.label)}</th><td>'
-            f'{_count(counts[flag.name], catalog + catalog_query(flag.name, "categoria", key), f"{label}: {flag.label}")}'
+            f'{_count(counts[flag.name], catalog_address.link(catalog, flag.name, "category", key), f"{label}: {flag.label}")}'
             f'</td></tr>'
             for i, flag in enumerate(health.FLAGS) if counts[flag.name])
         table = (f'<table class="health-table health-chart-table"><caption>{_e(label)}: sinais</caption>'
@@ -190,10 +180,10 @@ def render_html(data: dict, catalog: str, on: str) -> str:
            f'(figuras de <time datetime="{on}">{_e(_br_date(on))}</time>, as mesmas de '
            '<code>make report</code>). Cada número leva ao catálogo filtrado para esses playbooks.</p>',
            '<h2 id="saude-por-categoria">Por categoria</h2>',
-           html_table("Sinais por categoria", "Categoria", data["categories"], total, "categoria", catalog,
+           html_table("Sinais por categoria", "Categoria", data["categories"], total, "category", catalog,
                       "saude-tabela-categorias"),
            '<h2 id="saude-por-equipe">Por equipe (nível de atendimento)</h2>',
-           html_table("Sinais por nível de atendimento da equipe", "Nível", data["teams"], total, "nivel",
+           html_table("Sinais por nível de atendimento da equipe", "Nível", data["teams"], total, "team",
                       catalog, "saude-tabela-equipes"),
            '<h2 id="saude-graficos">Gráficos por categoria</h2>',
            html_charts(data["categories"], catalog),

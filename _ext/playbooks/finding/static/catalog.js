@@ -9,10 +9,9 @@
 (() => {
   const fold = (text) => text.normalize("NFKD").replace(/\p{Mn}/gu, "").toLowerCase();
 
-  //: chip group -> its key in the address
-  const KEYS = {category: "categoria", team: "nivel", flag: "sinal"};
-
   const setup = (root) => {
+    // chip group (and "text", the box) -> its key in the address: collect/catalog_address.py
+    const { text: TEXT_KEY, ...KEYS } = JSON.parse(root.dataset.addressKeys);
     const form = root.querySelector(".catalog-controls");
     const input = root.querySelector(".catalog-filter");
     const chips = [...root.querySelectorAll(".catalog-chip")];
@@ -30,7 +29,7 @@
     const remember = () => {
       const params = new URLSearchParams(window.location.search);
       const value = input.value.trim();
-      if (value) params.set("filtro", value); else params.delete("filtro");
+      if (value) params.set(TEXT_KEY, value); else params.delete(TEXT_KEY);
       for (const [group, key] of Object.entries(KEYS)) {
         const values = [...selected(group)];
         if (values.length) params.set(key, values.join(",")); else params.delete(key);
@@ -66,14 +65,14 @@
     };
 
     const params = new URLSearchParams(window.location.search);
-    input.value = params.get("filtro") || "";
+    input.value = params.get(TEXT_KEY) || "";
     for (const [group, key] of Object.entries(KEYS)) {
       const wanted = new Set((params.get(key) || "").split(",").filter(Boolean));
       chips.filter((c) => c.dataset.filter === group && wanted.has(c.dataset.value))
         .forEach((c) => c.setAttribute("aria-pressed", "true"));
     }
     const flagChips = root.querySelector(".catalog-chips-flag");
-    if (flagChips && params.get("sinal")) flagChips.hidden = false;
+    if (flagChips && params.get(KEYS.flag)) flagChips.hidden = false;
 
     input.addEventListener("input", () => { apply(); remember(); });
     input.addEventListener("keydown", (event) => {
