@@ -249,13 +249,14 @@ def test_sample_builds_in_every_format(sample_handbook, builder):
         assert "SOLICITAÇÕES DE ACESSO AOS TRÂMITES DE PROCESSOS DO BANCO CENTRAL DO BRASIL" in text
         assert COPY_LABEL not in before_the_guide(text)
         assert "Data da versão" in text
-        # long lines (links and addresses in replies) wrap: nothing of a playbook runs past the
-        # margin (the writer's guide, with its wide tables of subtypes, and the page "Saúde do
-        # manual", with its tables of counts, are not playbooks)
+        # long lines (links and addresses in replies) wrap: nothing of a playbook or of the
+        # page "Saúde do manual" (its tables of counts) runs past the margin (the writer's
+        # guide, with its wide tables of subtypes, is not a playbook)
         tex = next((out / "latex").glob("*.tex")).read_text(encoding="utf-8").splitlines()
         chapters = [n for n, line in enumerate(tex, start=1) if line.startswith("\\chapter{")]
+        assert any(line.startswith("\\chapter{Saúde do manual") for line in tex)
         exempt = []
-        for title in ("\\chapter{Guia de reda", "\\chapter{Saúde do manual"):
+        for title in ("\\chapter{Guia de reda",):
             start = next(n for n in chapters if tex[n - 1].startswith(title))
             exempt.append(range(start, next((n for n in chapters if n > start), len(tex) + 1)))
         log = next((out / "latex").glob("*.log")).read_text(encoding="latin-1")

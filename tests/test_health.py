@@ -484,3 +484,24 @@ def test_the_catalog_address_is_spelled_in_one_place():
                          if not line.lstrip().startswith(("#", "*", "/*", "//")))
         for key in [*catalog_address.KEYS.values(), catalog_address.NO_TEAM]:
             assert f'"{key}"' not in code and f"'{key}'" not in code, (path.name, key)
+
+
+def test_a_static_table_with_many_groups_goes_on_in_further_tables():
+    """PDF and text: more categories than a line holds go on in "(continuação)" tables, each
+    within the line, every category once, the total in the last."""
+    from playbooks.site import health as page
+
+    counts = {"playbooks": 3, **{flag.name: 1 for flag in health.FLAGS}}
+    groups = [(f"c{n}", f"Categoria número {n}", counts) for n in range(12)]
+    tables = page.flags_table("Sinais por categoria", groups, {**counts, "playbooks": 36})
+    assert len(tables) > 1
+    heads = [[entry.astext() for entry in table.findall(lambda n: n.tagname == "entry")][:len(list(
+        table.findall(lambda n: n.tagname == "colspec")))] for table in tables]
+    assert [table[0].astext() for table in tables] == ["Sinais por categoria"] + \
+        ["Sinais por categoria (continuação)"] * (len(tables) - 1)
+    assert all(head[0] == "Sinal" for head in heads)
+    assert [h for head in heads for h in head[1:] if h != "Total"] == [label for _, label, _ in groups]
+    assert [head[-1] == "Total" for head in heads] == [False] * (len(tables) - 1) + [True]
+    for table in tables:
+        widths = [c["colwidth"] for c in table.findall(lambda n: n.tagname == "colspec")]
+        assert sum(widths) <= page.LINE_CHARS and "colwidths-given" in table["classes"]

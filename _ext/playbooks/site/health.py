@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import math
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -206,17 +207,27 @@ def _br_date(iso: str) -> str:
 # --- Static form (PDF, EPUB, text) ------------------------------------------------------------
 
 
+def _widths(head: list[str], body: list[list[str]]) -> list[int]:
+    """Each column as wide as its longest cell, plus its padding; a header (bold sans serif, wider
+    than the text) wraps at its spaces past :data:`HEADER_CHARS`, never inside a word."""
+    def header(text: str) -> int:
+        return math.ceil(1.4 * max(min(len(text), HEADER_CHARS), *(len(word) for word in text.split())))
+
+    return [PADDING_CHARS + max(4, header(title), *(len(row[index]) for row in body))
+            for index, title in enumerate(head)]
+
+
 def _table(caption: str, head: list[str], body: list[list[str]]) -> nodes.table:
-    """A docutils table; each column as wide as its longest cell (a header may wrap at its
-    spaces), which is what the text builder draws and LaTeX takes as proportions."""
+    """A docutils table with the widths of :func:`_widths`: what the text builder draws, and
+    for LaTeX the given proportions of the line (``colwidths-given``: columns that wrap
+    inside the margin, where tabulary's guess ran a point past it)."""
     # An id of its own: a captioned table without one is a warning in EPUB (numbered figures).
-    table = nodes.table(classes=["health-table"], ids=[nodes.make_id(f"tabela {caption}")])
+    table = nodes.table(classes=["health-table", "colwidths-given"], ids=[nodes.make_id(f"tabela {caption}")])
     table += nodes.title(text=caption)
     group = nodes.tgroup(cols=len(head))
     table += group
-    for index, title in enumerate(head):
-        widest = max([*(len(word) for word in title.split()), *(len(row[index]) for row in body)])
-        group += nodes.colspec(colwidth=max(widest, 4))
+    for width in _widths(head, body):
+        group += nodes.colspec(colwidth=width)
 
     def row_of(cells):
         row = nodes.row()
@@ -234,14 +245,43 @@ def _table(caption: str, head: list[str], body: list[list[str]]) -> nodes.table:
     return table
 
 
-def flags_table(caption: str, groups: list[tuple[str, str, dict]], total: dict) -> nodes.table:
+#: How many characters a static table's line holds (PDF's line at 10 pt, the padding of
+#: each column included): wider, the groups go on in a further table.
+LINE_CHARS = 110
+#: A header longer than this wraps at its spaces.
+HEADER_CHARS = 12
+#: A column's padding on both sides, in characters.
+PADDING_CHARS = 3
+
+
+def flags_table(caption: str, groups: list[tuple[str, str, dict]], total: dict) -> list[nodes.table]:
     """The static form of a table of :func:`html_table`, turned a quarter: one row per flag,
-    one column per group and the total (a dozen flag columns do not fit a text page)."""
-    head = ["Sinal", *(label for _, label, _ in groups), "Total"]
-    body = [["Playbooks", *(str(c["playbooks"]) for _, _, c in groups), str(total["playbooks"])]]
-    body += [[flag.label, *(str(c[flag.name]) for _, _, c in groups), str(total[flag.name])]
-             for flag in health.FLAGS]
-    return _table(caption, head, body)
+    one column per group and the total (a dozen flag columns do not fit a text page).  More
+    groups than a line holds (:data:`LINE_CHARS`) go on in further tables, "(continuação)",
+    each repeating the flag column; the total is in the last."""
+    def table(part, with_total, title):
+        head = ["Sinal", *(label for _, label, _ in part)] + (["Total"] if with_total else [])
+        body = [["Playbooks", *(str(c["playbooks"]) for _, _, c in part)]
+                + ([str(total["playbooks"])] if with_total else [])]
+        body += [[flag.label, *(str(c[flag.name]) for _, _, c in part)] + ([str(total[flag.name])] if with_total else [])
+                 for flag in health.FLAGS]
+        return head, body, title
+
+    tables: list[nodes.table] = []
+    rest = list(groups)
+    while True:
+        count = len(rest)
+        while count > 1:  # as many groups as fit, with the total when they are the last
+            head, body, _ = table(rest[:count], count == len(rest), caption)
+            if sum(_widths(head, body)) <= LINE_CHARS:
+                break
+            count -= 1
+        title = caption if not tables else f"{caption} (continuação)"
+        head, body, _ = table(rest[:count], count == len(rest), title)
+        tables.append(_table(title, head, body))
+        rest = rest[count:]
+        if not rest:
+            return tables
 
 
 def render_nodes(data: dict, on: str) -> list[nodes.Node]:
@@ -250,9 +290,9 @@ def render_nodes(data: dict, on: str) -> list[nodes.Node]:
         text=f"{total['playbooks']} playbook(s); {data['action']} com algum sinal (figuras de {_br_date(on)}, "
              "as mesmas de make report).")]
     result.append(nodes.rubric(text="Por categoria"))
-    result.append(flags_table("Sinais por categoria", data["categories"], total))
+    result += flags_table("Sinais por categoria", data["categories"], total)
     result.append(nodes.rubric(text="Por equipe (nível de atendimento)"))
-    result.append(flags_table("Sinais por nível de atendimento da equipe", data["teams"], total))
+    result += flags_table("Sinais por nível de atendimento da equipe", data["teams"], total)
     result.append(nodes.rubric(text="O que cada sinal quer dizer"))
     items = nodes.definition_list()
     for flag in health.FLAGS:
