@@ -164,6 +164,7 @@ def test_a_list_made_for_an_older_query_is_not_used(site, serve, browser_context
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.clock.install()  # the pause before a list is the test's, not the wall clock's
     page.goto(base + SEED_PAGE, wait_until="networkidle")
+    page.clock.pause_at(page.evaluate("Date.now()") + 1000)  # from here, time moves only by run_for
     page.focus("#manual-q")
     page.keyboard.type("sei suporte")
     page.clock.run_for(1000)
@@ -179,14 +180,23 @@ def test_a_list_made_for_an_older_query_is_not_used(site, serve, browser_context
     page.keyboard.type("ei suporte")
     page.clock.run_for(1000)
     page.wait_for_selector(OPTIONS)
+    page.keyboard.type(" c")  # and back: the list on screen is for the field again, usable at once
+    busy = "document.getElementById('manual-q-list').getAttribute('aria-busy')"
+    assert page.evaluate(busy) == "true"
+    page.keyboard.press("Backspace")
+    page.keyboard.press("Backspace")
+    assert page.evaluate(busy) is None
     page.keyboard.press("ArrowDown")
     chosen = combobox(page)
     assert chosen["active"] == chosen["options"][0]["id"]
     page.keyboard.type(" certificado")  # the pause has not ended: the list on screen is older
     state = combobox(page)
     assert state["active"] is None
-    assert page.evaluate("document.getElementById('manual-q-list').getAttribute('aria-busy')") == "true"
+    assert page.evaluate(busy) == "true"
     page.keyboard.press("ArrowUp")  # asks for the new list; picks nothing from the old one
+    assert combobox(page)["active"] is None
+    # the list for what the field holds replaces the older one without the pause, nothing chosen
+    wait_until(page, "!document.getElementById('manual-q-list').hasAttribute('aria-busy')")
     assert combobox(page)["active"] is None
     with page.expect_navigation():
         page.keyboard.press("Enter")

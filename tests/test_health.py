@@ -502,6 +502,9 @@ def test_a_static_table_with_many_groups_goes_on_in_further_tables():
     assert all(head[0] == "Sinal" for head in heads)
     assert [h for head in heads for h in head[1:] if h != "Total"] == [label for _, label, _ in groups]
     assert [head[-1] == "Total" for head in heads] == [False] * (len(tables) - 1) + [True]
+    assert len({table["ids"][0] for table in tables}) == len(tables)  # EPUB and LaTeX need each id once
+    blank = page.flags_table("Sinais", [("_", " ", counts)], counts)  # a label with no word
+    assert len(blank) == 1
     for table in tables:
         widths = [c["colwidth"] for c in table.findall(lambda n: n.tagname == "colspec")]
         assert sum(widths) <= page.LINE_CHARS and "colwidths-given" in table["classes"]

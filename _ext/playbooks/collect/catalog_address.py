@@ -22,7 +22,7 @@ NO_TEAM = "nenhum"
 
 def keys_json() -> str:
     """What catalog.js reads (``data-address-keys`` on the catalog)."""
-    return json.dumps(KEYS, sort_keys=True)
+    return json.dumps(KEYS)
 
 
 def query(flag: str | None = None, group: str | None = None, value: str | None = None) -> str:

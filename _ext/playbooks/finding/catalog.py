@@ -91,7 +91,8 @@ def catalog_entries(env: BuildEnvironment, config) -> list[dict]:
 
 
 def digest(entries: list[dict]) -> str:
-    data = json.dumps(entries, sort_keys=True, ensure_ascii=False).encode("utf-8")
+    """What the catalog pages show: their entries and the address keys their script reads."""
+    data = json.dumps([catalog_address.keys_json(), entries], sort_keys=True, ensure_ascii=False).encode("utf-8")
     return hashlib.sha256(data).hexdigest()
 
 

@@ -211,18 +211,20 @@ def _widths(head: list[str], body: list[list[str]]) -> list[int]:
     """Each column as wide as its longest cell, plus its padding; a header (bold sans serif, wider
     than the text) wraps at its spaces past :data:`HEADER_CHARS`, never inside a word."""
     def header(text: str) -> int:
-        return math.ceil(1.4 * max(min(len(text), HEADER_CHARS), *(len(word) for word in text.split())))
+        return math.ceil(1.4 * max([min(len(text), HEADER_CHARS), *(len(word) for word in text.split())]))
 
     return [PADDING_CHARS + max(4, header(title), *(len(row[index]) for row in body))
             for index, title in enumerate(head)]
 
 
-def _table(caption: str, head: list[str], body: list[list[str]]) -> nodes.table:
+def _table(caption: str, head: list[str], body: list[list[str]], part: int = 1) -> nodes.table:
     """A docutils table with the widths of :func:`_widths`: what the text builder draws, and
     for LaTeX the given proportions of the line (``colwidths-given``: columns that wrap
     inside the margin, where tabulary's guess ran a point past it)."""
     # An id of its own: a captioned table without one is a warning in EPUB (numbered figures).
-    table = nodes.table(classes=["health-table", "colwidths-given"], ids=[nodes.make_id(f"tabela {caption}")])
+    # (``part``: the number of a continuation table, so that each one's id is its own.)
+    ident = nodes.make_id(f"tabela {caption}" + (f" {part}" if part > 1 else ""))
+    table = nodes.table(classes=["health-table", "colwidths-given"], ids=[ident])
     table += nodes.title(text=caption)
     group = nodes.tgroup(cols=len(head))
     table += group
@@ -278,7 +280,7 @@ def flags_table(caption: str, groups: list[tuple[str, str, dict]], total: dict) 
             count -= 1
         title = caption if not tables else f"{caption} (continuação)"
         head, body, _ = table(rest[:count], count == len(rest), title)
-        tables.append(_table(title, head, body))
+        tables.append(_table(title, head, body, part=len(tables) + 1))
         rest = rest[count:]
         if not rest:
             return tables

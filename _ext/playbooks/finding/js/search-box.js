@@ -109,8 +109,10 @@
     open(true);
     input.dispatchEvent(new CustomEvent("manual-search-shown", { detail: { query, count: options.length } }));
   };
+  let inFlight = null; // {number, query} of the search under way
   const search = (query) => {
     const number = ++asked;
+    inFlight = { number, query };
     const paused = performance.now();
     load().then(() => {
       if (number !== asked) return null;
@@ -124,23 +126,29 @@
     }).catch(() => null); // no list: the form still opens the search page
   };
 
+  const cancel = () => { // no list comes for a query the field no longer holds
+    clearTimeout(timer);
+    asked += 1;
+  };
   input.addEventListener("input", () => {
     load().catch(() => null);
-    clearTimeout(timer);
+    cancel();
     const query = input.value.trim();
-    asked += 1; // an answer still on its way is for an older query
     if (query.length < MIN_CHARS) return clear();
+    if (!stale()) return list.removeAttribute("aria-busy"); // back to the query of the list shown
     setActive(-1); // a choice made in the older list no longer applies
-    if (stale()) list.setAttribute("aria-busy", "true");
+    list.setAttribute("aria-busy", "true");
     timer = setTimeout(() => search(query), PAUSE);
   });
   input.addEventListener("keydown", (event) => {
     if (event.key === "ArrowDown" || event.key === "ArrowUp") {
-      if (stale()) { // the list on screen is for an older query: ask for this one now
+      if (stale()) { // the list on screen is for an older query: ask for this one now (once)
         if (current().length >= MIN_CHARS) {
           event.preventDefault();
-          clearTimeout(timer);
-          search(current());
+          if (!(inFlight && inFlight.number === asked && inFlight.query === current())) {
+            clearTimeout(timer);
+            search(current());
+          }
         }
         return;
       }
@@ -154,10 +162,11 @@
       go(options[active]);
     } else if (event.key === "Escape" && !popup.hidden) {
       event.preventDefault();
+      cancel();
       open(false);
     } // Enter with nothing chosen: the form opens search.html?q=
   });
-  input.addEventListener("blur", () => open(false));
+  input.addEventListener("blur", () => { cancel(); open(false); });
   popup.addEventListener("mousedown", (event) => event.preventDefault()); // the field keeps the focus
   list.addEventListener("click", (event) => {
     const option = event.target.closest("[role=option]");

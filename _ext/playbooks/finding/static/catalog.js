@@ -10,7 +10,9 @@
   const fold = (text) => text.normalize("NFKD").replace(/\p{Mn}/gu, "").toLowerCase();
 
   const setup = (root) => {
-    // chip group (and "text", the box) -> its key in the address: collect/catalog_address.py
+    // chip group (and "text", the box) -> its key in the address: collect/catalog_address.py.
+    // A page written before them keeps its static list (the controls stay hidden).
+    if (!root.dataset.addressKeys) return;
     const { text: TEXT_KEY, ...KEYS } = JSON.parse(root.dataset.addressKeys);
     const form = root.querySelector(".catalog-controls");
     const input = root.querySelector(".catalog-filter");
