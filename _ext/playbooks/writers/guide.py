@@ -204,12 +204,15 @@ class PlaybookWarnings(SphinxDirective):
 
     has_content = False
     HEADER = ("Aviso", "Gravidade", "Problema", "make import corrige")
+    WIDTHS = (35, 13, 37, 15)
 
     def run(self) -> list[nodes.Node]:
-        table = nodes.table(classes=["playbook-warnings"])
+        # Given widths (colwidths-given), for LaTeX: the subtype's name, in a monospace font
+        # that does not break, fits its column, and each header fits its own.
+        table = nodes.table(classes=["playbook-warnings", "colwidths-given"])
         group = nodes.tgroup(cols=len(self.HEADER))
         table += group
-        for width in (3, 1, 6, 1):
+        for width in self.WIDTHS:
             group += nodes.colspec(colwidth=width)
         group += nodes.thead("", self._row([[nodes.Text(h)] for h in self.HEADER]))
         body = nodes.tbody()
