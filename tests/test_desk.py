@@ -192,6 +192,8 @@ def test_a_list_made_for_an_older_query_is_not_used(site, serve, browser_context
     page.keyboard.type(" certificado")  # the pause has not ended: the list on screen is older
     state = combobox(page)
     assert state["active"] is None
+    more = page.eval_on_selector(".manual-q-more", "a => [a.getAttribute('href'), a.textContent]")
+    assert more[0].endswith("search.html?q=sei+suporte+certificado") and "sei suporte certificado" in more[1]
     assert page.evaluate(busy) == "true"
     page.keyboard.press("ArrowUp")  # asks for the new list; picks nothing from the old one
     assert combobox(page)["active"] is None

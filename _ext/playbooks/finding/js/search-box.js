@@ -71,6 +71,15 @@
   };
   const go = (option) => { window.location.href = option.dataset.href; };
 
+  const fullSearch = (query, count) => { // the link under the list: the search page for the query
+    const full = new URL(input.form.action); // "#" on the search page itself
+    full.hash = "";
+    full.search = new URLSearchParams({ q: query });
+    more.href = full.href;
+    more.textContent = count === null ? `Buscar “${query}” (Enter)`
+      : count ? `Todos os resultados de “${query}” (Enter)`
+        : `Nenhum script encontrado para “${query}”. Busca completa (Enter)`;
+  };
   const clear = () => {
     open(false);
     options = [];
@@ -99,12 +108,7 @@
       return option;
     });
     list.replaceChildren(...options);
-    const full = new URL(input.form.action); // "#" on the search page itself
-    full.hash = "";
-    full.search = new URLSearchParams({ q: query });
-    more.href = full.href;
-    more.textContent = options.length ? `Todos os resultados de “${query}” (Enter)`
-      : `Nenhum script encontrado para “${query}”. Busca completa (Enter)`;
+    fullSearch(query, options.length);
     status.textContent = options.length ? `${options.length} scripts; setas para escolher` : "Nenhum script encontrado";
     open(true);
     input.dispatchEvent(new CustomEvent("manual-search-shown", { detail: { query, count: options.length } }));
@@ -138,6 +142,7 @@
     if (!stale()) return list.removeAttribute("aria-busy"); // back to the query of the list shown
     setActive(-1); // a choice made in the older list no longer applies
     list.setAttribute("aria-busy", "true");
+    fullSearch(query, null); // the link below it is for what the field holds
     timer = setTimeout(() => search(query), PAUSE);
   });
   input.addEventListener("keydown", (event) => {
