@@ -261,26 +261,23 @@ def flags_table(caption: str, groups: list[tuple[str, str, dict]], total: dict) 
     one column per group and the total (a dozen flag columns do not fit a text page).  More
     groups than a line holds (:data:`LINE_CHARS`) go on in further tables, "(continuação)",
     each repeating the flag column; the total is in the last."""
-    def table(part, with_total, title):
+    def columns(part, with_total):
+        """The head and rows of a table of the groups ``part`` (and the total)."""
         head = ["Sinal", *(label for _, label, _ in part)] + (["Total"] if with_total else [])
         body = [["Playbooks", *(str(c["playbooks"]) for _, _, c in part)]
                 + ([str(total["playbooks"])] if with_total else [])]
         body += [[flag.label, *(str(c[flag.name]) for _, _, c in part)] + ([str(total[flag.name])] if with_total else [])
                  for flag in health.FLAGS]
-        return head, body, title
+        return head, body
 
     tables: list[nodes.table] = []
     rest = list(groups)
     while True:
-        count = len(rest)
-        while count > 1:  # as many groups as fit, with the total when they are the last
-            head, body, _ = table(rest[:count], count == len(rest), caption)
-            if sum(_widths(head, body)) <= LINE_CHARS:
-                break
+        count = len(rest)  # as many groups as fit, with the total when they are the last
+        while count > 1 and sum(_widths(*columns(rest[:count], count == len(rest)))) > LINE_CHARS:
             count -= 1
         title = caption if not tables else f"{caption} (continuação)"
-        head, body, _ = table(rest[:count], count == len(rest), title)
-        tables.append(_table(title, head, body, part=len(tables) + 1))
+        tables.append(_table(title, *columns(rest[:count], count == len(rest)), part=len(tables) + 1))
         rest = rest[count:]
         if not rest:
             return tables

@@ -6,8 +6,9 @@
  * the result's page).  Up/Down move, Enter opens the chosen result or, with none chosen, the
  * search page; Esc closes; "/" focuses the field.  A list belongs to the query it was made
  * for: once the field changes, no key acts on it (Enter opens the search page for what the
- * field now holds) until the list for the new query replaces it.  Nothing of the search loads with the page:
- * the first keystroke loads the ranking (language_data.js), its settings and the index. */
+ * field now holds) until the list for the new query replaces it.  Nothing of the search
+ * loads with the page: the first keystroke loads the ranking (language_data.js), its
+ * settings and the index. */
 (() => {
   const input = document.getElementById("manual-q");
   if (!input) return;
