@@ -147,8 +147,9 @@ playbook_search_ignored_words = [
 # PEN (cada valor existe em algum playbook; tests/test_search_synonyms.py confere). A busca
 # procura também os valores, com peso um pouco menor, e a página diz quais usou. A chave vale
 # para a palavra como o chamado a escreve (acentos e maiúsculas não fazem diferença): cada
-# forma comum é uma chave ("venceu", "vencido"); os valores, não, a busca já acha as flexões
-# deles. Uma chave pode ter várias palavras ("número do processo", "e-cpf"), que o chamado
+# forma comum é uma chave ("venceu", "vencido"), mas um verbo no infinitivo vale também para
+# as suas formas ("migrar": "migramos", "migrou"); os valores, não, a busca já acha as
+# flexões deles. Uma chave pode ter várias palavras ("número do processo", "e-cpf"), que o chamado
 # precisa trazer em sequência. Não vale o contrário: a palavra que os playbooks já usam não
 # precisa de chave.
 playbook_search_synonyms = {

@@ -114,6 +114,7 @@ def _playbook(title: str, situation: str, keywords: str) -> str:
 
 SYNONYMS = '''playbook_search_synonyms = {
     "barcode": ["código de barras"],
+    "logar": ["acesso"],
     "e-cpf": ["certificado digital"],
     "número do processo": ["NUP"],
 }'''
@@ -130,6 +131,8 @@ def site(tmp_path_factory):
     files["sei/validacao.rst"] = _playbook(
         "Assinatura de documentos", "O usuário precisa validar o documento antes de assinar.", "Assinatura")
     files["sei/nup.rst"] = _playbook("Consulta ao NUP", "O cidadão procura o NUP.", "NUP")
+    files["sei/acesso.rst"] = _playbook("Sem acesso ao sistema", "O usuário não entra no sistema.", "Acesso")
+    files["sei/logs.rst"] = _playbook("Leitura de logs", "O técnico precisa ler o log do servidor.", "Log")
     return built_app(small_handbook(tmp_path_factory.mktemp("synonyms"), files, conf_extra=SYNONYMS)).outdir
 
 
@@ -179,3 +182,40 @@ def test_a_verb_with_an_enclitic_pronoun_is_searched_as_the_verb(site, serve, br
     # "valida" and "validar" have different index keys: only the verb finds the playbook.
     assert page.evaluate(RANK, "como validá-lo")["results"] == ["playbooks/sei/validacao"]
     assert page.evaluate(RANK, "como valida-lo")["results"] == ["playbooks/sei/validacao"]
+
+
+def test_a_key_in_the_infinitive_also_matches_the_verbs_forms(site, serve, browser_context):
+    page = _page(site, serve, browser_context)
+    for query in ("logamos", "ele logou", "não estou logando"):
+        found = page.evaluate(RANK, query)
+        assert found["synonyms"] == [["logar", "acesso"]], query
+        assert "playbooks/sei/acesso" in found["results"], query
+    # "log" and "logs" share the index key of "logar" but are not forms of the verb.
+    for query in ("log do servidor", "os logs do servidor"):
+        found = page.evaluate(RANK, query)
+        assert found["synonyms"] == [], query
+        assert found["results"][0] == "playbooks/sei/logs", query
+
+
+TERMS = """(query) => PlaybookRanking.analyse(query).terms.map((t) => [t.word, t.stem, t.df > 0, t.corrected])"""
+
+
+def test_a_diminutive_without_a_match_is_searched_as_its_word(site, serve, browser_context):
+    page = _page(site, serve, browser_context)
+    stem = page.evaluate("(w) => new Stemmer().stemWord(w)", "barra")
+    # "barrinha" is not in the index; "barra" ("código de barras") is: no correction is shown.
+    assert page.evaluate(TERMS, "barrinha") == [["barrinha", stem, True, False]]
+    assert page.evaluate(RANK, "barrinha")["results"] == ["playbooks/sei/barras"]
+    assert page.evaluate(RANK, "barrinhas")["results"] == ["playbooks/sei/barras"]
+    # A word too short once the ending is taken is left as it is ("linha" is not "la").
+    assert page.evaluate(TERMS, "linha") == [["linha", page.evaluate("(w) => new Stemmer().stemWord(w)", "linha"),
+                                              False, False]]
+
+
+def test_colloquial_contractions_weigh_nothing_on_both_sides(site, serve, browser_context):
+    # "pra" (para a), "vc" (você), "pq" (porque): stop words of the index and of the query.
+    assert {"pra", "pro", "vc", "pq", "tbm"} <= FoldedPortuguese({}).stopwords
+    page = _page(site, serve, browser_context)
+    words = [term[0] for term in page.evaluate(TERMS, "manda pra mim o codigo de barras pq vc sabe")]
+    assert "codigo" in words and "barras" in words
+    assert not {"pra", "pq", "vc"} & set(words)

@@ -27,6 +27,13 @@ ACCENTS = (
 )
 #: An ending is only rewritten when this many letters stay before it.
 MIN_STEM = 2
+#: Written Brazilian Portuguese of tickets: contractions and abbreviations of stop words
+#: ("pra" for "para a", "vc" for "você", "tá" for "está"), which Snowball's list does not
+#: have; as rare words of the index, one playbook's "pra" would outweigh the ticket's
+#: subject.  Folded (accents are ignored).
+COLLOQUIAL_STOPWORDS = frozenset({
+    "pra", "pras", "pro", "pros", "prum", "pruma", "vc", "vcs", "ta", "ne", "pq", "tb", "tbm",
+})
 #: Enclitic pronouns joined to a verb by a hyphen ("enviá-lo", "trata-se", "envie-me"):
 #: the text is indexed (and the query searched) as the verb alone.  Before
 #: :data:`CLITICS_AFTER_R` the verb lost its final r (s, z): its last vowel, accented or
@@ -81,7 +88,8 @@ class FoldedPortuguese(SearchPortuguese):
 
     lang = "pt"
     language_name = "Portuguese"
-    stopwords = frozenset(PORTUGUESE_STOPWORDS) | frozenset(fold(w) for w in PORTUGUESE_STOPWORDS)
+    stopwords = (frozenset(PORTUGUESE_STOPWORDS) | frozenset(fold(w) for w in PORTUGUESE_STOPWORDS)
+                 | COLLOQUIAL_STOPWORDS)
 
     #: Sphinx keeps stems per page; the same words come back on every page (and were
     #: stemmed already for :func:`situation_words` when the page was read): one cache for

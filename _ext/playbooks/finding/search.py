@@ -85,6 +85,9 @@ RANKING = {
     #: words of at least this many letters without a match are tried with one edit (at most
     #: max_corrections of them per query), and weigh this factor of their weight
     "min_correction": 5, "max_corrections": 12, "corrected_factor": 0.8,
+    #: a diminutive without a match ("barrinha") is searched as its word ("barra") when that
+    #: word has at least this many letters ("linha" is not a diminutive of "la")
+    "min_diminutive_base": 4,
     #: a pasted ticket's signature (js/search-language.js, body): at most this many lines
     #: of at most this many words after the closing formula ("Atenciosamente,") are left
     #: out of the query (0: none)

@@ -76,7 +76,8 @@ window.Stemmer = Stemmer;
  *   playbook first, a phrase many titles share (a category's name) adds little;
  * - in a pasted ticket, the signature after the closing formula is left out (body);
  * - stop words and ticket boilerplate (PLAYBOOK_SEARCH_IGNORED) weigh nothing;
- * - a word of five letters or more that is not in the index is tried with one edit;
+ * - a word of five letters or more that is not in the index is tried with one edit; a
+ *   diminutive that is not ("barrinha") is searched as its word ("barra");
  * - the share of the query's weight a playbook matches (coverage_weight) counts a word found
  *   only in its text at text_coverage of its weight: a rare word in the title, keywords or
  *   Situação names the situation, the same word in a log line or an aside does not (issue 21).
@@ -217,6 +218,21 @@ const PlaybookRanking = (() => {
     }
     return best;
   };
+  /* The word of a diminutive (-inho, -inha, -zinho, -zinha and their plurals), or null. */
+  const undiminished = (word) => {
+    const base = word.replace(/z?inh([oa]s?)$/, "$1");
+    return base !== word && base.length >= C.min_diminutive_base ? base : null;
+  };
+  /* A word of the query that is a synonym key: written as the key, or, for a key that is a
+   * verb in the infinitive ("migrar"), one of its forms ("migramos", "migrou": the same
+   * index key, then a vowel); "log" and "logs" are not forms of "logar". */
+  const keyForm = (stemmer) => (typed, key) => {
+    if (typed === key) return true;
+    if (!/[aei]r$/.test(key)) return false;
+    const stem = stemmer.stemWord(key);
+    return typed.length > stem.length && typed.startsWith(stem) && /[aeiou]/.test(typed[stem.length])
+      && stemmer.stemWord(typed) === stem;
+  };
   /* The query's words: [{word, stem, weight, corrected}] (one per stem), and the corrections. */
   const analyse = (query) => {
     const m = get();
@@ -235,6 +251,18 @@ const PlaybookRanking = (() => {
       if (seen.has(stem)) continue;
       let df = documentCount(m, stem);
       let corrected = null;
+      if (df === 0) {
+        // A diminutive the playbooks do not use is searched as its word: "barrinha" as
+        // "barra", "telinha" as "tela", "botaozinho" as "botao" (the same word, so no
+        // notice, unlike a correction).
+        const base = undiminished(word);
+        const baseStem = base === null ? null : stemmer.stemWord(base);
+        if (baseStem !== null && documentCount(m, baseStem)) {
+          if (seen.has(baseStem)) continue;
+          stem = baseStem;
+          df = documentCount(m, stem);
+        }
+      }
       if (df === 0 && word.length >= C.min_correction && !/\d/.test(word) && tries < C.max_corrections
           && !(long && original[0] !== word[0])) {
         tries += 1;
@@ -251,19 +279,22 @@ const PlaybookRanking = (() => {
     }
     // Synonyms (PLAYBOOK_SEARCH_SYNONYMS, from conf.py): "upgrade" also looks for
     // "atualizar", at synonym_factor of its weight, unless the query has the word itself.
-    // A key matches a word of the query as written (accents and case aside): each form a
-    // requester uses is a key of its own, and no other word that happens to share its index
-    // key ("log", "logar") calls its synonyms.  A key of several words ("código de barras",
-    // "e-cpf") matches them one after the other; a synonym of several words looks for each.
+    // A key matches a word of the query as written (accents and case aside), and a key that
+    // is a verb in the infinitive also matches its forms (keyForm: "migrar" in "migramos"):
+    // other forms a requester uses are keys of their own ("vencido", "venceu"), and no other
+    // word that happens to share its index key ("log", "logar") calls its synonyms.  A key of
+    // several words ("código de barras", "e-cpf") matches them one after the other; a synonym
+    // of several words looks for each.
     const synonyms = typeof PLAYBOOK_SEARCH_SYNONYMS === "undefined" ? new Map() : PLAYBOOK_SEARCH_SYNONYMS;
     const typed = raw.map((w) => w.toLowerCase());
+    const isForm = keyForm(stemmer);
     for (const [key, others] of synonyms) {
       const parts = splitQuery(PlaybookSearch.fold(key));
       if (!parts.length) continue;
       let original = null;
       for (let i = 0; i + parts.length <= typed.length && original === null; i++) {
         const span = typed.slice(i, i + parts.length);
-        if (parts.every((w, k) => span[k] === w) && !span.every(ignored)) original = key;
+        if (parts.every((w, k) => isForm(span[k], w)) && !span.every(ignored)) original = key;
       }
       if (original === null) continue;
       for (const other of others) {
