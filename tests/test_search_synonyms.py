@@ -13,7 +13,7 @@ from types import SimpleNamespace
 import pytest
 from conftest import PEN_WIKI, PROJECT, built_app
 from sphinx.errors import ConfigError
-from workflow import small_handbook
+from workflow import search_playbook, small_handbook
 
 from playbooks.collect.search_words import FoldedPortuguese, without_clitics
 from playbooks.finding.search import DEFAULT_SYNONYMS, search_context, synonyms_problem
@@ -103,14 +103,6 @@ def test_every_synonym_is_a_word_of_the_pen_playbooks():
 
 # --- The query side, in Chromium ---------------------------------------------------------------
 
-def _playbook(title: str, situation: str, keywords: str) -> str:
-    return (f"{title}\n{'=' * len(title)}\n\nSituação\n--------\n\n{situation}\n\n"
-            f"Solução Sugerida\n----------------\n\nSiga o procedimento do manual.\n\n"
-            f"Modelo de Resposta\n------------------\n\nPrezado(a), segue a orientação.\n\n"
-            f"Atribuições e responsabilidades\n-------------------------------\n\nEquipe de 1º Nível\n\n"
-            f"Perfil do usuário\n-----------------\n\nServidor do órgão\n\n"
-            f"Palavras-chave\n--------------\n\n{keywords}\n")
-
 
 SYNONYMS = '''playbook_search_synonyms = {
     "barcode": ["código de barras"],
@@ -122,17 +114,17 @@ SYNONYMS = '''playbook_search_synonyms = {
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    files = {f"sei/geral-{i}.rst": _playbook(f"Assunto geral {i}", "O usuário relata um erro no sistema.",
-                                             "Erro; Sistema") for i in range(6)}
-    files["sei/barras.rst"] = _playbook(
+    files = {f"sei/geral-{i}.rst": search_playbook(f"Assunto geral {i}", "O usuário relata um erro no sistema.",
+                                                   "Erro; Sistema") for i in range(6)}
+    files["sei/barras.rst"] = search_playbook(
         "Falha na geração de etiquetas", "Ao criar um processo, o código de barras não é gerado.", "Etiqueta")
-    files["tramita/certificado.rst"] = _playbook(
+    files["tramita/certificado.rst"] = search_playbook(
         "Certificado do ambiente", "O certificado digital usado pelo ambiente expirou.", "Certificado digital")
-    files["sei/validacao.rst"] = _playbook(
+    files["sei/validacao.rst"] = search_playbook(
         "Assinatura de documentos", "O usuário precisa validar o documento antes de assinar.", "Assinatura")
-    files["sei/nup.rst"] = _playbook("Consulta ao NUP", "O cidadão procura o NUP.", "NUP")
-    files["sei/acesso.rst"] = _playbook("Sem acesso ao sistema", "O usuário não entra no sistema.", "Acesso")
-    files["sei/logs.rst"] = _playbook("Leitura de logs", "O técnico precisa ler o log do servidor.", "Log")
+    files["sei/nup.rst"] = search_playbook("Consulta ao NUP", "O cidadão procura o NUP.", "NUP")
+    files["sei/acesso.rst"] = search_playbook("Sem acesso ao sistema", "O usuário não entra no sistema.", "Acesso")
+    files["sei/logs.rst"] = search_playbook("Leitura de logs", "O técnico precisa ler o log do servidor.", "Log")
     return built_app(small_handbook(tmp_path_factory.mktemp("synonyms"), files, conf_extra=SYNONYMS)).outdir
 
 

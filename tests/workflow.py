@@ -76,6 +76,17 @@ def playbook(title: str, top: str = "") -> str:
     return f"{top}{title}\n{'=' * max(len(title), 1)}\n{body}"
 
 
+def search_playbook(title: str, situation: str, keywords: str) -> str:
+    """A short playbook for the search's tests: its words in the title, the Situação and the
+    keywords, the other sections the same in every one."""
+    return (f"{title}\n{'=' * len(title)}\n\nSituação\n--------\n\n{situation}\n\n"
+            f"Solução Sugerida\n----------------\n\nSiga o procedimento do manual.\n\n"
+            f"Modelo de Resposta\n------------------\n\nPrezado(a), segue a orientação.\n\n"
+            f"Atribuições e responsabilidades\n-------------------------------\n\nEquipe de 1º Nível\n\n"
+            f"Perfil do usuário\n-----------------\n\nServidor do órgão\n\n"
+            f"Palavras-chave\n--------------\n\n{keywords}\n")
+
+
 def small_handbook(tmp_path: Path, files: dict[str, str], conf_extra: str = "") -> Path:
     """A handbook with the test root's configuration and ``files`` under ``playbooks/``."""
     src = tmp_path / "src"

@@ -51,6 +51,8 @@ from ..collect.config import is_playbook, schema_from
 from ..collect.records import get_records
 from ..collect.search_words import ACCENTS, CLITICS, CLITICS_AFTER_R, MIN_STEM, PLURALS, FoldedPortuguese
 from ..standard.fold import fold
+from . import search_index_format
+from .common_words import common_words as common_table
 
 #: The ranking (js/search-language.js, in the manner of BM25F): weight of each field where
 #: a word is found, how much its length normalises it (b), and the saturation (k1).
@@ -96,7 +98,16 @@ RANKING = {
     "other_page_factor": 0.4,
     #: a synonym of a query's word (playbook_search_synonyms) weighs this factor of its weight
     "synonym_factor": 0.8,
+    #: a word common in Portuguese at large weighs less (finding/common_words.py): from this
+    #: Zipf frequency ("coisa": 5.6, "nada": 5.9; "autarquia": 3.5) its weight falls,
+    #: in a straight line, to common_min_factor at common_zipf_to (issue 21)
+    "common_zipf_from": 4.5, "common_zipf_to": 6.5, "common_min_factor": 0.1,
+    #: ... for the words of at least this Zipf frequency (a word in 100,000: "precisamos",
+    #: not "metadados", which shares its index key with "metade")
+    "common_least_zipf": 4.0,
 }
+#: Key of the search index's table of common words (finding/common_words.py).
+COMMON_WORDS = "playbook_common"
 
 
 #: The query side (js/search-language.js): the JavaScript twin of :func:`canonical` and
@@ -278,6 +289,24 @@ def situation_field(app: Sphinx, data: dict) -> dict | None:
     return {"situation": out}
 
 
+def common_words(data: dict) -> dict[str, str]:
+    """The words common in Portuguese at large whose key the index holds, by the factor on
+    their weight in tenths (finding/common_words.py)."""
+    keys = [key for index in (data.get("terms") or {}, data.get("titleterms") or {}) for key in index]
+    return common_table(keys, RANKING["common_zipf_from"], RANKING["common_zipf_to"], RANKING["common_min_factor"],
+                        RANKING["common_least_zipf"])
+
+
+def index_additions(app: Sphinx, data: dict) -> dict:
+    """What the playbooks' search adds to Sphinx's index: the situation field and the
+    table of common words."""
+    added = {COMMON_WORDS: common_words(data)}
+    fields = situation_field(app, data)
+    if fields is not None:
+        added[search_index_format.FIELDS] = fields
+    return added
+
+
 def synonyms_problem(synonyms, ignored_words) -> str | None:
     """What makes ``playbook_search_synonyms`` unusable, in Portuguese, or None: a synonym
     that is not text, or a key the query side would never match (no word, or only stop
@@ -320,9 +349,7 @@ def search_context(app: Sphinx, config) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    from . import search_index_format
-
-    search_index_format.setup(app, add_fields=situation_field)
+    search_index_format.setup(app, add_data=index_additions)
     app.add_config_value("playbook_search_ignored_words", DEFAULT_IGNORED_WORDS, "html",
                          types=frozenset({list, tuple}))
     app.add_config_value("playbook_search_synonyms", DEFAULT_SYNONYMS, "html", types=frozenset({dict}))

@@ -340,18 +340,18 @@ def read_data(text: str) -> dict[str, Any]:
 class CompactJavaScriptIndex:
     """Drop-in for ``sphinx.search.js_index`` (the HTML builder's ``indexer_format``).
 
-    ``add_fields(data)``, when given, returns the :data:`FIELDS` of Sphinx's frozen index
-    (or None), written with it.
+    ``add_data(data)``, when given, returns keys to add to Sphinx's frozen index (the
+    :data:`FIELDS`, and others the compact form carries as they are), written with it.
     """
 
-    def __init__(self, add_fields=None, compact: bool = True):
-        self.add_fields = add_fields
+    def __init__(self, add_data=None, compact: bool = True):
+        self.add_data = add_data
         self.compact = compact
 
     def dumps(self, data: Any) -> str:
-        fields = self.add_fields(data) if self.add_fields is not None else None
-        if fields is not None:
-            data = dict(data, **{FIELDS: fields})
+        added = self.add_data(data) if self.add_data is not None else None
+        if added:
+            data = dict(data, **added)
         if not self.compact:  # Sphinx's own form (with the fields, if any)
             return PREFIX + json.dumps(data, separators=(",", ":"), sort_keys=True) + SUFFIX
         plain = canonical(data)
@@ -391,9 +391,9 @@ def load_search_index(path) -> dict[str, Any]:
     return compact_js_index.loads(Path(path).read_text(encoding="utf-8"))
 
 
-def setup(app: Sphinx, add_fields: Callable[[Sphinx, dict], dict | None]) -> None:
+def setup(app: Sphinx, add_data: Callable[[Sphinx, dict], dict]) -> None:
     """Write the compact form, only where Sphinx writes ``searchindex.js`` (not the pickle or
-    JSON builders), with the fields ``add_fields(app, data)`` gives (finding/search.py).
+    JSON builders), with what ``add_data(app, data)`` adds (finding/search.py).
 
     With ``playbook_search_compact_index = False``, Sphinx's own form, plus the fields.
     """
@@ -403,7 +403,7 @@ def setup(app: Sphinx, add_fields: Callable[[Sphinx, dict], dict | None]) -> Non
 
         builder = app.builder
         if builder.name in {"html", "dirhtml"} and getattr(builder, "indexer_format", None) is js_index:
-            builder.indexer_format = CompactJavaScriptIndex(add_fields=lambda data: add_fields(app, data),
+            builder.indexer_format = CompactJavaScriptIndex(add_data=lambda data: add_data(app, data),
                                                             compact=app.config.playbook_search_compact_index)
 
     app.add_config_value("playbook_search_compact_index", True, "html", types=frozenset({bool}))

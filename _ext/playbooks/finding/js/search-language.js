@@ -66,7 +66,8 @@ var Stemmer = function () {
 window.Stemmer = Stemmer;
 
 /* Ranking (issue 14), in the manner of BM25F, from the index the page already loaded:
- * - each word of the query weighs its IDF (how rare it is among the documents);
+ * - each word of the query weighs its IDF (how rare it is among the documents), less for a
+ *   word common in Portuguese at large (the index's playbook_common: "coisa", "precisa");
  * - each field where it is found adds its weight, normalised by the field's length:
  *   title, keywords (the index entries), "situation" (Situação and Quando Ocorre, the
  *   index's playbook_fields) and the whole text (terms and titleterms; its length is the
@@ -143,6 +144,9 @@ const PlaybookRanking = (() => {
     const situation = new Map();
     for (const [stem, docs] of Object.entries((index.playbook_fields || {}).situation || {}))
       situation.set(stem, new Set(docs));
+    const common = new Map(); // folded word -> factor on its weight (finding/common_words.py)
+    for (const [tenths, stems] of Object.entries(index.playbook_common || {}))
+      for (const stem of stems.split(" ")) if (stem) common.set(stem, Number(tenths) / 10);
     const fields = new Map(); // title and keyword words that are not in terms/titleterms
     const inTerms = (stem) => own(index.terms, stem) || own(index.titleterms, stem);
     title.forEach((stems, doc) => stems.forEach((s) => { if (!inTerms(s)) add(fields, s, doc); }));
@@ -158,7 +162,7 @@ const PlaybookRanking = (() => {
     }
     const average = (values) => values.reduce((a, b) => a + b, 0) / Math.max(values.length, 1) || 1;
     return {
-      index, n, length, title, keywords, byFirst, situation, fieldDocs, counts: new Map(),
+      index, n, length, title, keywords, byFirst, situation, common, fieldDocs, counts: new Map(),
       stems: new Set([...Object.keys(index.terms), ...Object.keys(index.titleterms), ...fieldDocs.keys()]),
       avgLength: average([...length]),
       avgTitle: average(title.map((s) => s.size)),
@@ -170,6 +174,10 @@ const PlaybookRanking = (() => {
     return model;
   };
   const idf = (m, df) => Math.log(1 + (m.n - df + 0.5) / (df + 0.5));
+  /* The weight of a word (folded, as the query writes it) of this df: its IDF, less for a
+   * word common in Portuguese at large ("coisa", "precisa"), which the playbooks' formal
+   * register makes look rare. */
+  const weigh = (m, word, df) => idf(m, df) * (m.common.get(word) ?? 1);
   const ignored = (word) =>
     stopwords.has(word) || (typeof PLAYBOOK_SEARCH_IGNORED !== "undefined" && PLAYBOOK_SEARCH_IGNORED.has(word))
     || (word.length < 2 && !/^\d$/.test(word));
@@ -274,7 +282,7 @@ const PlaybookRanking = (() => {
           corrections.push([word, corrected]);
         }
       }
-      seen.set(stem, { word: corrected || word, original: word, stem, df, weight: df ? idf(m, df) : 0,
+      seen.set(stem, { word: corrected || word, original: word, stem, df, weight: df ? weigh(m, corrected || word, df) : 0,
                       corrected: corrected !== null });
     }
     // Synonyms (PLAYBOOK_SEARCH_SYNONYMS, from conf.py): "upgrade" also looks for
@@ -302,7 +310,7 @@ const PlaybookRanking = (() => {
           if (ignored(w)) continue;
           const stem = stemmer.stemWord(w);
           const df = seen.has(stem) ? 0 : documentCount(m, stem);
-          if (df) seen.set(stem, { word: other, original, stem, df, weight: idf(m, df) * C.synonym_factor,
+          if (df) seen.set(stem, { word: other, original, stem, df, weight: weigh(m, w, df) * C.synonym_factor,
                                    corrected: false, synonym: true });
         }
       }
