@@ -24,7 +24,7 @@ VPY       := $(VENV)/bin/python
 help: $(STAMP)
 	@$(SPHINXBUILD) -M help "$(SOURCEDIR)" "$(BUILDDIR)" -c "$(CONFDIR)" $(SPHINXOPTS)
 	@echo
-	@echo "Alvos do manual: html, check, report, review, test, bench, new, import, serve, clean"
+	@echo "Alvos do manual: html, check, report, review, test, bench, new, import, serve, clean, common-words"
 
 # Cria o ambiente virtual a partir de requirements.txt (só quando ele muda): o que a
 # construção e a pré-visualização precisam.
@@ -96,6 +96,13 @@ bench: $(DEV_STAMP)
 	BENCH_N="$(BENCH_N)" BENCH_OUT="$(BUILDDIR)/bench" "$(VPY)" -m bench
 
 .PHONY: bench
+
+# A tabela das palavras comuns do português que a busca pesa menos
+# (_ext/playbooks/finding/data/common_words_pt.tsv), refeita do wordfreq (requirements-dev.txt).
+common-words: $(DEV_STAMP)
+	PYTHONPATH=_ext "$(VPY)" -m playbooks.finding.common_words
+
+.PHONY: common-words
 
 # O PDF em português: antes do LaTeX, confere o babel em português (sem ele o PDF sairia em
 # inglês) e para com o nome do pacote do Debian que falta.

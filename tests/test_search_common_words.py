@@ -3,17 +3,19 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
-from conftest import built_app
+from conftest import PROJECT, built_app
 from workflow import search_playbook, small_handbook
 
 from playbooks.collect.search_words import FoldedPortuguese
 from playbooks.finding import search_index_format as fmt
-from playbooks.finding.common_words import common_words, factor
+from playbooks.finding.common_words import TABLE, common_words, factor, read_table, table_text
 from playbooks.finding.search import COMMON_WORDS, RANKING
 
-LIMITS = (RANKING["common_zipf_from"], RANKING["common_zipf_to"], RANKING["common_min_factor"],
-          RANKING["common_least_zipf"])
+LIMITS = (RANKING["common_zipf_from"], RANKING["common_zipf_to"], RANKING["common_min_factor"])
 
 
 def key(word: str) -> str:
@@ -43,6 +45,22 @@ def test_everyday_words_weigh_less_and_the_handbooks_words_do_not():
     assert {key(w) for w in lowered} <= {key(w) for w in words}
     assert all(tenths.isdigit() and 1 <= int(tenths) <= 9 for tenths in table)
     assert all(found.split() == sorted(found.split()) for found in table.values())
+
+
+def test_the_table_is_what_wordfreq_gives_today():
+    """data/common_words_pt.tsv is written from wordfreq (make common-words): after a change
+    of wordfreq, of the thresholds or of the index keys, it must be written again."""
+    expected = table_text(RANKING["common_least_zipf"], RANKING["common_zipf_from"])
+    assert TABLE.read_text(encoding="utf-8") == expected, "tabela desatualizada: rode make common-words"
+    table = read_table()
+    assert len(table) > 3000 and table["coisa"] > 5.5 and "metadados" not in table
+
+
+def test_a_build_reads_the_table_without_wordfreq():
+    code = ("import sys; sys.path.insert(0, '_ext'); "
+            "from playbooks.finding.common_words import common_words; "
+            "assert common_words(['cois'], 4.5, 6.5, 0.1); assert 'wordfreq' not in sys.modules")
+    subprocess.run([sys.executable, "-c", code], cwd=PROJECT, check=True)
 
 
 @pytest.fixture(scope="module")

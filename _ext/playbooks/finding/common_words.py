@@ -17,10 +17,16 @@ words; 6 is a word in a thousand, 3 one in a million):
   "gearman";
 * up to ``common_zipf_from`` a family keeps its weight; from there to ``common_zipf_to`` it
   falls in a straight line to ``common_min_factor`` (finding/search.py's RANKING);
-* the search index carries the words of the list (accents folded, as the query writes them)
-  whose factor is below 1 and whose key is in the index (a word the index lacks weighs
-  nothing anyway), in tenths: ``{"3": "coisa coisas nada precisa", ...}``; the query side
+* the search index carries the everyday words whose factor is below 1 and whose key is in
+  the index (a word the index lacks weighs nothing anyway), accents folded as the query
+  writes them, in tenths: ``{"3": "coisa coisas nada precisa", ...}``; the query side
   (js/search-language.js) multiplies the word's IDF by it.
+
+The everyday words and their families' frequencies are a table in this folder,
+``data/common_words_pt.tsv``, written from wordfreq by :func:`write_table` (``make
+common-words``): a build reads it in a few milliseconds and does not need
+wordfreq, and tests/test_search_common_words.py checks that it is what wordfreq and the
+index keys of today give.
 
 A handbook word that is also an everyday word keeps only part of its weight ("sei", the
 system, is also "I know"): its IDF is low anyway, since most playbooks name the system.
@@ -29,21 +35,38 @@ system, is also "I know"): its IDF is low anyway, since most playbooks name the 
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
 
 from ..collect.search_words import FoldedPortuguese
 from ..standard.fold import fold
 
+#: The table: a line per everyday word, "<word>\t<Zipf frequency of its family>".
+TABLE = Path(__file__).parent / "data" / "common_words_pt.tsv"
 #: wordfreq's list: "small" holds the words of Zipf 3 and above (33,000 in Portuguese).
 WORDLIST = "small"
+HEADER = (
+    "# Palavras do dia a dia em português (Zipf {least} ou mais, acentos tirados) e a frequência\n"
+    "# Zipf da família de cada uma (as palavras da lista com a mesma chave do índice de busca),\n"
+    "# se acima de {above} (abaixo, a palavra não perde peso).\n"
+    "# Gerado de wordfreq {version} (lista \"{wordlist}\" do português) por\n"
+    "# _ext/playbooks/finding/common_words.py; não editar à mão. Dados do wordfreq: Robyn Speer\n"
+    "# et al., licença CC BY-SA 4.0 (https://github.com/rspeer/wordfreq).\n"
+)
 
 
-@lru_cache(maxsize=4)
-def portuguese_words(least_zipf: float) -> dict[str, tuple[str, float]]:
-    """Each word of the list (folded) of Zipf ``least_zipf`` or more -> its index key and the
-    Zipf frequency of its family (all the list's words with that key)."""
-    from wordfreq import get_frequency_dict  # only builds that write a search index need it
+def zipf(frequency: float) -> float:
+    """wordfreq's Zipf scale: log10 of occurrences per billion words."""
+    return math.log10(frequency * 1e9)
+
+
+def generate(least_zipf: float, family_above: float) -> dict[str, float]:
+    """The everyday words (folded) of Zipf ``least_zipf`` or more whose family's Zipf
+    frequency is above ``family_above`` (the others keep their weight) -> that frequency,
+    from wordfreq (a development tool: builds read the table)."""
+    from wordfreq import get_frequency_dict
 
     language = FoldedPortuguese({})
     own: dict[str, float] = {}
@@ -64,12 +87,33 @@ def portuguese_words(least_zipf: float) -> dict[str, tuple[str, float]]:
                 continue
             key = language.stem(word)
         families[key] = families.get(key, 0.0) + frequency
-    return {word: (key, zipf(families[key])) for word, key in keys.items()}
+    return {word: round(zipf(families[key]), 2) for word, key in sorted(keys.items())
+            if zipf(families[key]) > family_above}
 
 
-def zipf(frequency: float) -> float:
-    """wordfreq's Zipf scale: log10 of occurrences per billion words."""
-    return math.log10(frequency * 1e9)
+def table_text(least_zipf: float, family_above: float) -> str:
+    """The table's text, as :func:`write_table` writes it."""
+    from importlib.metadata import version
+
+    lines = [f"{word}\t{family:.2f}\n" for word, family in generate(least_zipf, family_above).items()]
+    header = HEADER.format(least=least_zipf, above=family_above, version=version("wordfreq"), wordlist=WORDLIST)
+    return header + "".join(lines)
+
+
+def write_table(least_zipf: float, family_above: float, path: Path = TABLE) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(table_text(least_zipf, family_above), encoding="utf-8")
+
+
+@lru_cache(maxsize=2)
+def read_table(path: Path = TABLE) -> dict[str, float]:
+    """The table: everyday word -> the Zipf frequency of its family."""
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            word, family = line.split("\t")
+            out[word] = float(family)
+    return out
 
 
 def factor(family: float, zipf_from: float, zipf_to: float, min_factor: float) -> float:
@@ -80,19 +124,24 @@ def factor(family: float, zipf_from: float, zipf_to: float, min_factor: float) -
     return 1.0 - (1.0 - min_factor) * share
 
 
-def common_words(index_keys: Iterable[str], zipf_from: float, zipf_to: float, min_factor: float,
-                 least_zipf: float) -> dict[str, str]:
-    """The words of the list of Zipf ``least_zipf`` or more whose key is in ``index_keys``
-    and whose family is common, grouped by the factor on their weight in tenths:
-    ``{"3": "coisa coisas nada"}`` (words sorted; stop words and factors of 10 tenths left
-    out)."""
+def common_words(index_keys: Iterable[str], zipf_from: float, zipf_to: float, min_factor: float) -> dict[str, str]:
+    """The everyday words whose key is in ``index_keys`` and whose family is common, grouped
+    by the factor on their weight in tenths: ``{"3": "coisa coisas nada"}`` (words sorted;
+    stop words and factors of 10 tenths left out)."""
     keys = set(index_keys)
-    stopwords = FoldedPortuguese.stopwords
+    language = FoldedPortuguese({})
     groups: dict[str, list[str]] = {}
-    for word, (key, family) in sorted(portuguese_words(least_zipf).items()):
-        if key not in keys or word in stopwords:
+    for word, family in sorted(read_table().items()):
+        if word in language.stopwords or language.stem(word) not in keys:
             continue
         tenths = round(10 * factor(family, zipf_from, zipf_to, min_factor))
         if tenths < 10:
             groups.setdefault(str(tenths), []).append(word)
     return {tenths: " ".join(found) for tenths, found in sorted(groups.items())}
+
+
+if __name__ == "__main__":
+    from .search import RANKING
+
+    write_table(RANKING["common_least_zipf"], RANKING["common_zipf_from"])
+    print(f"{TABLE}: {len(read_table())} palavras", file=sys.stderr)

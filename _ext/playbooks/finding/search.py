@@ -9,7 +9,8 @@ Sphinx's ``pt`` search language stems with Snowball but keeps accents: the index
   only before stemming would split ``informação``/``informações``; folding only after
   would split about half of the accent pairs;
 * results are ranked in the browser (js/search-language.js), in the manner of BM25F,
-  from the index the page already loaded: each word of the query weighs its IDF; each
+  from the index the page already loaded: each word of the query weighs its IDF (less for
+  a word common in Portuguese at large, common_words.py: "coisa", "precisa"); each
   field where it is found adds :data:`RANKING`'s weight, normalised by the field's length
   (title; keywords = the index entries collect/keywords_index.py adds; "situation" = the sections
   of ``playbook_search_situation_sections``, carried in the compact index by
@@ -103,7 +104,9 @@ RANKING = {
     #: in a straight line, to common_min_factor at common_zipf_to (issue 21)
     "common_zipf_from": 4.5, "common_zipf_to": 6.5, "common_min_factor": 0.1,
     #: ... for the words of at least this Zipf frequency (a word in 100,000: "precisamos",
-    #: not "metadados", which shares its index key with "metade")
+    #: not "metadados", which shares its index key with "metade"), the words of
+    #: finding/data/common_words_pt.tsv (written from wordfreq with this value and
+    #: common_zipf_from: make common-words)
     "common_least_zipf": 4.0,
 }
 #: Key of the search index's table of common words (finding/common_words.py).
@@ -293,8 +296,7 @@ def common_words(data: dict) -> dict[str, str]:
     """The words common in Portuguese at large whose key the index holds, by the factor on
     their weight in tenths (finding/common_words.py)."""
     keys = [key for index in (data.get("terms") or {}, data.get("titleterms") or {}) for key in index]
-    return common_table(keys, RANKING["common_zipf_from"], RANKING["common_zipf_to"], RANKING["common_min_factor"],
-                        RANKING["common_least_zipf"])
+    return common_table(keys, RANKING["common_zipf_from"], RANKING["common_zipf_to"], RANKING["common_min_factor"])
 
 
 def index_additions(app: Sphinx, data: dict) -> dict:
