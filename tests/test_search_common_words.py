@@ -12,10 +12,11 @@ from workflow import search_playbook, small_handbook
 
 from playbooks.collect.search_words import FoldedPortuguese
 from playbooks.finding import search_index_format as fmt
-from playbooks.finding.common_words import TABLE, common_words, factor, read_table, table_text
-from playbooks.finding.search import COMMON_WORDS, RANKING
+from playbooks.finding.common_words import (
+    MIN_FACTOR, TABLE, ZIPF_FROM, ZIPF_TO, common_words, factor, read_table, table_text)
+from playbooks.finding.search import COMMON_WORDS
 
-LIMITS = (RANKING["common_zipf_from"], RANKING["common_zipf_to"], RANKING["common_min_factor"])
+LIMITS = (ZIPF_FROM, ZIPF_TO, MIN_FACTOR)
 
 
 def key(word: str) -> str:
@@ -50,7 +51,7 @@ def test_everyday_words_weigh_less_and_the_handbooks_words_do_not():
 def test_the_table_is_what_wordfreq_gives_today():
     """data/common_words_pt.tsv is written from wordfreq (make common-words): after a change
     of wordfreq, of the thresholds or of the index keys, it must be written again."""
-    expected = table_text(RANKING["common_least_zipf"], RANKING["common_zipf_from"])
+    expected = table_text()
     assert TABLE.read_text(encoding="utf-8") == expected, "tabela desatualizada: rode make common-words"
     table = read_table()
     assert len(table) > 3000 and table["coisa"] > 5.5 and "metadados" not in table

@@ -107,6 +107,7 @@ def test_every_synonym_is_a_word_of_the_pen_playbooks():
 SYNONYMS = '''playbook_search_synonyms = {
     "barcode": ["código de barras"],
     "logar": ["acesso"],
+    "server": ["servidor"],
     "e-cpf": ["certificado digital"],
     "número do processo": ["NUP"],
 }'''
@@ -125,6 +126,8 @@ def site(tmp_path_factory):
     files["sei/nup.rst"] = search_playbook("Consulta ao NUP", "O cidadão procura o NUP.", "NUP")
     files["sei/acesso.rst"] = search_playbook("Sem acesso ao sistema", "O usuário não entra no sistema.", "Acesso")
     files["sei/logs.rst"] = search_playbook("Leitura de logs", "O técnico precisa ler o log do servidor.", "Log")
+    files["sei/botao.rst"] = search_playbook(
+        "Botão de assinar some", "O botão de assinatura some da linha de ferramentas.", "Botão")
     return built_app(small_handbook(tmp_path_factory.mktemp("synonyms"), files, conf_extra=SYNONYMS)).outdir
 
 
@@ -182,11 +185,16 @@ def test_a_key_in_the_infinitive_also_matches_the_verbs_forms(site, serve, brows
         found = page.evaluate(RANK, query)
         assert found["synonyms"] == [["logar", "acesso"]], query
         assert "playbooks/sei/acesso" in found["results"], query
-    # "log" and "logs" share the index key of "logar" but are not forms of the verb.
-    for query in ("log do servidor", "os logs do servidor"):
+    # "log" has the index key of "logar", "logo" too: neither is a form of the verb ("logs"
+    # has a key of its own); nor is "serve" a form of the English key "server".
+    stem = page.evaluate("(w) => new Stemmer().stemWord(w)", "logar")
+    assert page.evaluate("(w) => new Stemmer().stemWord(w)", "log") == stem
+    for query in ("log do servidor", "os logs do servidor", "o logo do servidor"):
         found = page.evaluate(RANK, query)
         assert found["synonyms"] == [], query
         assert found["results"][0] == "playbooks/sei/logs", query
+    assert page.evaluate(RANK, "não serve")["synonyms"] == []
+    assert page.evaluate(RANK, "server")["synonyms"] == [["server", "servidor"]]
 
 
 TERMS = """(query) => PlaybookRanking.analyse(query).terms.map((t) => [t.word, t.stem, t.df > 0, t.corrected])"""
@@ -199,9 +207,15 @@ def test_a_diminutive_without_a_match_is_searched_as_its_word(site, serve, brows
     assert page.evaluate(TERMS, "barrinha") == [["barrinha", stem, True, False]]
     assert page.evaluate(RANK, "barrinha")["results"] == ["playbooks/sei/barras"]
     assert page.evaluate(RANK, "barrinhas")["results"] == ["playbooks/sei/barras"]
-    # A word too short once the ending is taken is left as it is ("linha" is not "la").
+    # -zinho: "botaozinho" is "botao" (not "botaoo").
+    assert page.evaluate(RANK, "botaozinho")["results"] == ["playbooks/sei/botao"]
+    # It weighs as its word, and a diminutive of an ignored word is ignored too.
+    weight = "(q) => PlaybookRanking.analyse(q).terms.map((t) => t.weight)"
+    assert page.evaluate(weight, "barrinha") == page.evaluate(weight, "barra")
+    assert page.evaluate(TERMS, "obrigadinho") == []
+    # A word of the index that ends as a diminutive is itself ("linha", not "la").
     assert page.evaluate(TERMS, "linha") == [["linha", page.evaluate("(w) => new Stemmer().stemWord(w)", "linha"),
-                                              False, False]]
+                                              True, False]]
 
 
 def test_colloquial_contractions_weigh_nothing_on_both_sides(site, serve, browser_context):

@@ -30,9 +30,10 @@ MIN_STEM = 2
 #: Written Brazilian Portuguese of tickets: contractions and abbreviations of stop words
 #: ("pra" for "para a", "vc" for "você", "tá" for "está"), which Snowball's list does not
 #: have; as rare words of the index, one playbook's "pra" would outweigh the ticket's
-#: subject.  Folded (accents are ignored).
+#: subject.  With and without accents, as Snowball's list: the index sees the word as
+#: written, the query folded.
 COLLOQUIAL_STOPWORDS = frozenset({
-    "pra", "pras", "pro", "pros", "prum", "pruma", "vc", "vcs", "ta", "ne", "pq", "tb", "tbm",
+    "pra", "pras", "pro", "pros", "prum", "pruma", "vc", "vcs", "tá", "ta", "né", "ne", "pq", "tb", "tbm",
 })
 #: Enclitic pronouns joined to a verb by a hyphen ("enviá-lo", "trata-se", "envie-me"):
 #: the text is indexed (and the query searched) as the verb alone.  Before

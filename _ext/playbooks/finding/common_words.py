@@ -8,15 +8,16 @@ subject.  Their weight is corrected by how common they are in Portuguese at larg
 wordfreq's frequency list for Portuguese (Zipf scale: log10 of occurrences per billion
 words; 6 is a word in a thousand, 3 one in a million):
 
-* an everyday word (``common_least_zipf``: a word in 100,000 or more) weighs as common as
+* an everyday word (:data:`LEAST_ZIPF`: a word in 100,000 or more) weighs as common as
   its family, the words of the list with the same index key
   (:func:`~playbooks.collect.search_words.canonical`): "precisamos" as "precisa",
   "preciso", "precisar"...;
 * a rarer word keeps its weight, even if its key is a common family's: "metadados" shares
   its key with "metade", and is not an everyday word; nor are an error's name, "NUP" or
   "gearman";
-* up to ``common_zipf_from`` a family keeps its weight; from there to ``common_zipf_to`` it
-  falls in a straight line to ``common_min_factor`` (finding/search.py's RANKING);
+* up to :data:`ZIPF_FROM` a family keeps its weight; from there to :data:`ZIPF_TO` it falls
+  in a straight line to :data:`MIN_FACTOR` (the rest of the ranking's weights are
+  finding/search.py's RANKING: these act when the index is written, not in the browser);
 * the search index carries the everyday words whose factor is below 1 and whose key is in
   the index (a word the index lacks weighs nothing anyway), accents folded as the query
   writes them, in tenths: ``{"3": "coisa coisas nada precisa", ...}``; the query side
@@ -47,6 +48,12 @@ from ..standard.fold import fold
 TABLE = Path(__file__).parent / "data" / "common_words_pt.tsv"
 #: wordfreq's list: "small" holds the words of Zipf 3 and above (33,000 in Portuguese).
 WORDLIST = "small"
+#: From this Zipf frequency of its family ("coisa": 6.2, "nada": 6.0; "autarquia": 3.4) a
+#: word's weight falls, in a straight line, to MIN_FACTOR at ZIPF_TO (issue 21).
+ZIPF_FROM, ZIPF_TO, MIN_FACTOR = 4.5, 6.5, 0.1
+#: ... for the words of at least this Zipf frequency (a word in 100,000: "precisamos", not
+#: "metadados", which shares its index key with "metade"): the words of the table.
+LEAST_ZIPF = 4.0
 HEADER = (
     "# Palavras do dia a dia em português (Zipf {least} ou mais, acentos tirados) e a frequência\n"
     "# Zipf da família de cada uma (as palavras da lista com a mesma chave do índice de busca),\n"
@@ -62,7 +69,7 @@ def zipf(frequency: float) -> float:
     return math.log10(frequency * 1e9)
 
 
-def generate(least_zipf: float, family_above: float) -> dict[str, float]:
+def generate(least_zipf: float = LEAST_ZIPF, family_above: float = ZIPF_FROM) -> dict[str, float]:
     """The everyday words (folded) of Zipf ``least_zipf`` or more whose family's Zipf
     frequency is above ``family_above`` (the others keep their weight) -> that frequency,
     from wordfreq (a development tool: builds read the table)."""
@@ -91,7 +98,7 @@ def generate(least_zipf: float, family_above: float) -> dict[str, float]:
             if zipf(families[key]) > family_above}
 
 
-def table_text(least_zipf: float, family_above: float) -> str:
+def table_text(least_zipf: float = LEAST_ZIPF, family_above: float = ZIPF_FROM) -> str:
     """The table's text, as :func:`write_table` writes it."""
     from importlib.metadata import version
 
@@ -100,7 +107,7 @@ def table_text(least_zipf: float, family_above: float) -> str:
     return header + "".join(lines)
 
 
-def write_table(least_zipf: float, family_above: float, path: Path = TABLE) -> None:
+def write_table(least_zipf: float = LEAST_ZIPF, family_above: float = ZIPF_FROM, path: Path = TABLE) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(table_text(least_zipf, family_above), encoding="utf-8")
 
@@ -124,7 +131,8 @@ def factor(family: float, zipf_from: float, zipf_to: float, min_factor: float) -
     return 1.0 - (1.0 - min_factor) * share
 
 
-def common_words(index_keys: Iterable[str], zipf_from: float, zipf_to: float, min_factor: float) -> dict[str, str]:
+def common_words(index_keys: Iterable[str], zipf_from: float = ZIPF_FROM, zipf_to: float = ZIPF_TO,
+                 min_factor: float = MIN_FACTOR) -> dict[str, str]:
     """The everyday words whose key is in ``index_keys`` and whose family is common, grouped
     by the factor on their weight in tenths: ``{"3": "coisa coisas nada"}`` (words sorted;
     stop words and factors of 10 tenths left out)."""
@@ -141,7 +149,5 @@ def common_words(index_keys: Iterable[str], zipf_from: float, zipf_to: float, mi
 
 
 if __name__ == "__main__":
-    from .search import RANKING
-
-    write_table(RANKING["common_least_zipf"], RANKING["common_zipf_from"])
+    write_table()
     print(f"{TABLE}: {len(read_table())} palavras", file=sys.stderr)

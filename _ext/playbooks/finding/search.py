@@ -89,8 +89,8 @@ RANKING = {
     #: max_corrections of them per query), and weigh this factor of their weight
     "min_correction": 5, "max_corrections": 12, "corrected_factor": 0.8,
     #: a diminutive without a match ("barrinha") is searched as its word ("barra") when that
-    #: word has at least this many letters ("linha" is not a diminutive of "la")
-    "min_diminutive_base": 4,
+    #: word has at least this many letters ("abinha": "aba"; "tinha" is not a diminutive of "ta")
+    "min_diminutive_base": 3,
     #: a pasted ticket's signature (js/search-language.js, body): at most this many lines
     #: of at most this many words after the closing formula ("Atenciosamente,") are left
     #: out of the query (0: none)
@@ -99,15 +99,6 @@ RANKING = {
     "other_page_factor": 0.4,
     #: a synonym of a query's word (playbook_search_synonyms) weighs this factor of its weight
     "synonym_factor": 0.8,
-    #: a word common in Portuguese at large weighs less (finding/common_words.py): from this
-    #: Zipf frequency ("coisa": 5.6, "nada": 5.9; "autarquia": 3.5) its weight falls,
-    #: in a straight line, to common_min_factor at common_zipf_to (issue 21)
-    "common_zipf_from": 4.5, "common_zipf_to": 6.5, "common_min_factor": 0.1,
-    #: ... for the words of at least this Zipf frequency (a word in 100,000: "precisamos",
-    #: not "metadados", which shares its index key with "metade"), the words of
-    #: finding/data/common_words_pt.tsv (written from wordfreq with this value and
-    #: common_zipf_from: make common-words)
-    "common_least_zipf": 4.0,
 }
 #: Key of the search index's table of common words (finding/common_words.py).
 COMMON_WORDS = "playbook_common"
@@ -296,7 +287,7 @@ def common_words(data: dict) -> dict[str, str]:
     """The words common in Portuguese at large whose key the index holds, by the factor on
     their weight in tenths (finding/common_words.py)."""
     keys = [key for index in (data.get("terms") or {}, data.get("titleterms") or {}) for key in index]
-    return common_table(keys, RANKING["common_zipf_from"], RANKING["common_zipf_to"], RANKING["common_min_factor"])
+    return common_table(keys)
 
 
 def index_additions(app: Sphinx, data: dict) -> dict:

@@ -226,20 +226,35 @@ const PlaybookRanking = (() => {
     }
     return best;
   };
-  /* The word of a diminutive (-inho, -inha, -zinho, -zinha and their plurals), or null. */
-  const undiminished = (word) => {
-    const base = word.replace(/z?inh([oa]s?)$/, "$1");
-    return base !== word && base.length >= C.min_diminutive_base ? base : null;
+  /* The word of a diminutive (-zinho, -zinha, -inho, -inha and their plurals) whose key is
+   * in the index or that the search ignores ("botaozinho": "botao"; "barrinha": "barra";
+   * "obrigadinho": "obrigado"), or null. */
+  const undiminished = (m, word, stemmer) => {
+    for (const base of [word.replace(/zinh[oa](s?)$/, "$1"), word.replace(/inh([oa]s?)$/, "$1")])
+      if (base !== word && base.length >= C.min_diminutive_base
+          && (ignored(base) || documentCount(m, stemmer.stemWord(base))))
+        return base;
+    return null;
+  };
+  /* Endings of the regular forms a ticket uses, after the index key of a verb in -ar, -er
+   * or -ir ("migr" + "amos"); not the bare vowels, which nouns share ("logo", "serve",
+   * "contrato"). */
+  const VERB_ENDINGS = {
+    a: ["ou", "ei", "amos", "aram", "ando", "ado", "ada", "ados", "adas", "ava", "avam", "ar", "aria"],
+    e: ["eu", "emos", "eram", "endo", "ido", "ida", "idos", "idas", "ia", "iam", "er", "eria"],
+    i: ["iu", "imos", "iram", "indo", "ido", "ida", "idos", "idas", "ia", "iam", "ir", "iria"],
   };
   /* A word of the query that is a synonym key: written as the key, or, for a key that is a
-   * verb in the infinitive ("migrar"), one of its forms ("migramos", "migrou": the same
-   * index key, then a vowel); "log" and "logs" are not forms of "logar". */
+   * Portuguese verb in the infinitive ("migrar"), one of its regular forms ("migramos",
+   * "migrou"): the key's index key followed by one of its VERB_ENDINGS, and the same index
+   * key.  "log", "logs" and "logo" are not forms of "logar", nor "serve" of "server". */
   const keyForm = (stemmer) => (typed, key) => {
     if (typed === key) return true;
-    if (!/[aei]r$/.test(key)) return false;
+    const infinitive = /([aei])r$/.exec(key);
+    if (infinitive === null) return false;
     const stem = stemmer.stemWord(key);
-    return typed.length > stem.length && typed.startsWith(stem) && /[aeiou]/.test(typed[stem.length])
-      && stemmer.stemWord(typed) === stem;
+    return key.startsWith(stem) && typed.startsWith(stem)
+      && VERB_ENDINGS[infinitive[1]].includes(typed.slice(stem.length)) && stemmer.stemWord(typed) === stem;
   };
   /* The query's words: [{word, stem, weight, corrected}] (one per stem), and the corrections. */
   const analyse = (query) => {
@@ -259,16 +274,18 @@ const PlaybookRanking = (() => {
       if (seen.has(stem)) continue;
       let df = documentCount(m, stem);
       let corrected = null;
+      let looked = word; // the word looked up: as typed, or the word of its diminutive
       if (df === 0) {
-        // A diminutive the playbooks do not use is searched as its word: "barrinha" as
-        // "barra", "telinha" as "tela", "botaozinho" as "botao" (the same word, so no
-        // notice, unlike a correction).
-        const base = undiminished(word);
-        const baseStem = base === null ? null : stemmer.stemWord(base);
-        if (baseStem !== null && documentCount(m, baseStem)) {
-          if (seen.has(baseStem)) continue;
-          stem = baseStem;
+        // A diminutive the playbooks do not use is searched as its word, and weighs as it:
+        // "barrinha" as "barra", "botaozinho" as "botao" (the same word, so no notice,
+        // unlike a correction); "obrigadinho" is as ignored as "obrigado".
+        const base = undiminished(m, word, stemmer);
+        if (base !== null) {
+          if (ignored(base)) continue;
+          stem = stemmer.stemWord(base);
+          if (seen.has(stem)) continue;
           df = documentCount(m, stem);
+          looked = base;
         }
       }
       if (df === 0 && word.length >= C.min_correction && !/\d/.test(word) && tries < C.max_corrections
@@ -282,7 +299,7 @@ const PlaybookRanking = (() => {
           corrections.push([word, corrected]);
         }
       }
-      seen.set(stem, { word: corrected || word, original: word, stem, df, weight: df ? weigh(m, corrected || word, df) : 0,
+      seen.set(stem, { word: corrected || word, original: word, stem, df, weight: df ? weigh(m, corrected || looked, df) : 0,
                       corrected: corrected !== null });
     }
     // Synonyms (PLAYBOOK_SEARCH_SYNONYMS, from conf.py): "upgrade" also looks for
@@ -290,7 +307,7 @@ const PlaybookRanking = (() => {
     // A key matches a word of the query as written (accents and case aside), and a key that
     // is a verb in the infinitive also matches its forms (keyForm: "migrar" in "migramos"):
     // other forms a requester uses are keys of their own ("vencido", "venceu"), and no other
-    // word that happens to share its index key ("log", "logar") calls its synonyms.  A key of
+    // word that happens to share its index key ("log" and "logar") calls its synonyms.  A key of
     // several words ("código de barras", "e-cpf") matches them one after the other; a synonym
     // of several words looks for each.
     const synonyms = typeof PLAYBOOK_SEARCH_SYNONYMS === "undefined" ? new Map() : PLAYBOOK_SEARCH_SYNONYMS;
