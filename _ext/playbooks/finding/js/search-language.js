@@ -244,17 +244,18 @@ const PlaybookRanking = (() => {
     e: ["eu", "emos", "eram", "endo", "ido", "ida", "idos", "idas", "ia", "iam", "er", "eria"],
     i: ["iu", "imos", "iram", "indo", "ido", "ida", "idos", "idas", "ia", "iam", "ir", "iria"],
   };
-  /* A word of the query that is a synonym key: written as the key, or, for a key that is a
-   * Portuguese verb in the infinitive ("migrar"), one of its regular forms ("migramos",
-   * "migrou"): the key's index key followed by one of its VERB_ENDINGS, and the same index
-   * key.  "log", "logs" and "logo" are not forms of "logar", nor "serve" of "server". */
-  const keyForm = (stemmer) => (typed, key) => {
-    if (typed === key) return true;
+  /* Whether a word of the query is a synonym key's word: written as it, or, for a word that
+   * is a Portuguese verb in the infinitive ("migrar"), one of its regular forms ("migramos",
+   * "migrou"): its index key followed by one of its VERB_ENDINGS, and the same index key.
+   * "log", "logs" and "logo" are not forms of "logar", nor "serve" of "server".  The key's
+   * side is worked out once, not for every word of the query. */
+  const keyForm = (stemmer, key) => {
     const infinitive = /([aei])r$/.exec(key);
-    if (infinitive === null) return false;
-    const stem = stemmer.stemWord(key);
-    return key.startsWith(stem) && typed.startsWith(stem)
-      && VERB_ENDINGS[infinitive[1]].includes(typed.slice(stem.length)) && stemmer.stemWord(typed) === stem;
+    const stem = infinitive === null ? null : stemmer.stemWord(key);
+    if (stem === null || !key.startsWith(stem)) return (typed) => typed === key;
+    const endings = VERB_ENDINGS[infinitive[1]];
+    return (typed) => typed === key || (typed.startsWith(stem) && endings.includes(typed.slice(stem.length))
+                                        && stemmer.stemWord(typed) === stem);
   };
   /* The query's words: [{word, stem, weight, corrected}] (one per stem), and the corrections. */
   const analyse = (query) => {
@@ -312,14 +313,14 @@ const PlaybookRanking = (() => {
     // of several words looks for each.
     const synonyms = typeof PLAYBOOK_SEARCH_SYNONYMS === "undefined" ? new Map() : PLAYBOOK_SEARCH_SYNONYMS;
     const typed = raw.map((w) => w.toLowerCase());
-    const isForm = keyForm(stemmer);
     for (const [key, others] of synonyms) {
       const parts = splitQuery(PlaybookSearch.fold(key));
       if (!parts.length) continue;
+      const forms = parts.map((w) => keyForm(stemmer, w));
       let original = null;
       for (let i = 0; i + parts.length <= typed.length && original === null; i++) {
         const span = typed.slice(i, i + parts.length);
-        if (parts.every((w, k) => isForm(span[k], w)) && !span.every(ignored)) original = key;
+        if (forms.every((isForm, k) => isForm(span[k])) && !span.every(ignored)) original = key;
       }
       if (original === null) continue;
       for (const other of others) {
