@@ -71,7 +71,9 @@ def _handbook_synonyms() -> dict:
 
 def test_the_handbooks_synonyms_are_usable():
     synonyms = _handbook_synonyms()
-    assert 40 <= len(synonyms) <= 120
+    # The general list plus the one written blind on 03/12/2026 (docs/busca.md); a list far
+    # beyond would be a thesaurus, which was measured to bring more noise than matches.
+    assert 250 <= len(synonyms) <= 400
     config = runpy.run_path(str(PROJECT / "conf.py"))
     assert synonyms_problem(synonyms, config["playbook_search_ignored_words"]) is None
     # The extension's generic entries are kept.

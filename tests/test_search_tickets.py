@@ -1,9 +1,11 @@
 """Ticket-style queries over PEN's sample plus the seed, on the real search page (issues 14, 21).
 
-Three sets, measured on one built site: the fitted 48 (tests/search_tickets.py, a regression
+Four sets, measured on one built site: the fitted 48 (tests/search_tickets.py, a regression
 set: the ranking was tuned on them), the held-apart 35 (tests/search_tickets_heldout.py,
-written before issue 21's tuning; its variants were chosen by measuring it) and the fresh 36
-(tests/search_tickets_fresh.py, written blind after that, never measured while tuning).  Each rank is read from the search page
+written before issue 21's tuning; its variants were chosen by measuring it), the fresh 36
+(tests/search_tickets_fresh.py, written blind after that; its misses were read on 03/12) and
+the unseen 40 (tests/search_tickets_unseen.py, written blind on 03/12; only its totals are
+ever shown, here too).  Each rank is read from the search page
 in Chromium and compared with the playbook written out in the data file; the phrase step's
 limit is lifted (search_evaluation.UNLIMITED_PHRASE_WAIT_MS), so the clock decides no rank.
 """
@@ -16,6 +18,7 @@ from search_evaluation import built_playbooks, compared, rates, reported_figures
 from search_tickets import SEED, TICKETS, handbook_root, ticket_report
 from search_tickets_fresh import FRESH, FRESH_FLOOR
 from search_tickets_heldout import HELDOUT, HELDOUT_FLOOR
+from search_tickets_unseen import UNSEEN, UNSEEN_FLOOR
 
 pytestmark = pytest.mark.pen_sample
 
@@ -33,10 +36,12 @@ def measured(tmp_path_factory, chromium):
         fitted = run_queries(page, server.url, [(query, expected) for _, query, expected in TICKETS])
         heldout = run_queries(page, server.url, [(query, expected) for _, query, expected in HELDOUT])
         fresh = run_queries(page, server.url, [(query, expected) for _, query, expected in FRESH])
+        unseen = run_queries(page, server.url, [(query, expected) for _, query, expected in UNSEEN])
     finally:
         context.close()
         server.close()
-    return {"fitted": fitted, "heldout": heldout, "fresh": fresh, "built": built_playbooks(app.outdir)}
+    return {"fitted": fitted, "heldout": heldout, "fresh": fresh, "unseen": unseen,
+            "built": built_playbooks(app.outdir)}
 
 
 def _counts(outcomes) -> tuple[int, int]:
@@ -54,14 +59,16 @@ def test_every_fitted_ticket_finds_its_playbook_first(measured):
     assert (len(outcomes), *_counts(outcomes)) == reported_figures("search_tickets.py")
 
 
-def _keeps_its_floor(measured, name: str, floor: dict, data_file: str) -> None:
-    """The set's figures reach its floor, and docs/busca.md reports them."""
+def _keeps_its_floor(measured, name: str, floor: dict, data_file: str, show_misses: bool = True) -> None:
+    """The set's figures reach its floor, and docs/busca.md reports them.  Without
+    ``show_misses`` only the totals are printed, even when it fails."""
     outcomes = measured[name]
-    print(ticket_report(outcomes))
-    assert len(compared(outcomes, measured["built"])) == len(outcomes) >= 30
     top1, top3 = _counts(outcomes)
-    assert top1 >= floor["top1"] and top3 >= floor["top3"], ticket_report(outcomes)
-    assert (len(outcomes), top1, top3) == reported_figures(data_file), ticket_report(outcomes)
+    shown = ticket_report(outcomes) if show_misses else f"{len(outcomes)} buscas: {top1} em 1º, {top3} entre os 3 primeiros"
+    print(shown)
+    assert len(compared(outcomes, measured["built"])) == len(outcomes) >= 30
+    assert top1 >= floor["top1"] and top3 >= floor["top3"], shown
+    assert (len(outcomes), top1, top3) == reported_figures(data_file), shown
 
 
 def test_held_apart_tickets_keep_their_floor(measured):
@@ -76,11 +83,22 @@ def test_fresh_tickets_keep_their_floor(measured):
     _keeps_its_floor(measured, "fresh", FRESH_FLOOR, "search_tickets_fresh.py")
 
 
-@pytest.mark.xfail(strict=True, reason="issue 21 asks top-3 for every held-apart query and top-1 for 90 %; "
-                   "the ranking reaches 25/35 first and 33/35 in the top 3 (docs/busca.md): the misses are "
-                   "words the playbooks never use, which a synonym found by looking at these queries "
-                   "would only fit")
-def test_held_apart_tickets_reach_the_floor_of_issue_21(measured):
+def test_unseen_tickets_keep_their_floor(measured):
+    """The set nobody tuning the ranking has read: totals only."""
+    _keeps_its_floor(measured, "unseen", UNSEEN_FLOOR, "search_tickets_unseen.py", show_misses=False)
+
+
+def test_every_held_apart_ticket_finds_its_playbook_in_the_top_3(measured):
+    """Issue 21's floor, first half: the right playbook among the first three, every time."""
     outcomes = measured["heldout"]
-    top1, top3 = rates(outcomes)
-    assert top3 == 1.0 and top1 >= 0.9, ticket_report(outcomes)
+    assert [o.query for o in outcomes if o.rank is None or o.rank > 3] == [], ticket_report(outcomes)
+
+
+@pytest.mark.xfail(strict=True, reason="issue 21 asks top-1 for 90 % of the held-apart queries (32/35); "
+                   "the ranking reaches 27/35 (docs/busca.md): in the misses the right playbook is 2nd or 3rd, "
+                   "behind a sibling of the same subject, and a weight or synonym found by looking at these "
+                   "queries would only fit them")
+def test_held_apart_tickets_reach_the_top_1_floor_of_issue_21(measured):
+    outcomes = measured["heldout"]
+    top1, _ = rates(outcomes)
+    assert top1 >= 0.9, ticket_report(outcomes)
