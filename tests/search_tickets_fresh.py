@@ -238,7 +238,7 @@ FRESH: list[tuple[str, str, tuple[str, ...]]] = [
 #: The floor tests/test_search_tickets.py asserts: the figures first measured on this set
 #: (docs/busca.md).  Raise them when the ranking gets better; never lower them.  Issue 21's
 #: floor (top-3 for every query, top-1 for 90 %) is asserted apart, as not reached yet.
-FRESH_FLOOR = {"top1": 24, "top3": 33}
+FRESH_FLOOR = {"top1": 24, "top3": 34}
 
 
 def run(baseline: bool = False) -> list:

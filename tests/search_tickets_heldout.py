@@ -117,7 +117,7 @@ HELDOUT: list[tuple[str, str, tuple[str, ...]]] = [
 #: The floor tests/test_search_tickets.py asserts: the figures measured when the ranking
 #: last changed (docs/busca.md).  Raise them when the ranking gets better; never lower them.
 #: Issue 21 asks for more (top-3 for every query, top-1 for 90 %): not reached yet.
-HELDOUT_FLOOR = {"top1": 27, "top3": 35}
+HELDOUT_FLOOR = {"top1": 28, "top3": 35}
 
 
 def run(baseline: bool = False) -> list:
