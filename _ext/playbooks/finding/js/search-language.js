@@ -252,10 +252,40 @@ const PlaybookRanking = (() => {
   const keyForm = (stemmer, key) => {
     const infinitive = /([aei])r$/.exec(key);
     const stem = infinitive === null ? null : stemmer.stemWord(key);
-    if (stem === null || !key.startsWith(stem)) return (typed) => typed === key;
+    if (stem === null || !key.startsWith(stem)) return Object.assign((typed) => typed === key, { fixed: key.length });
     const endings = VERB_ENDINGS[infinitive[1]];
-    return (typed) => typed === key || (typed.startsWith(stem) && endings.includes(typed.slice(stem.length))
-                                        && stemmer.stemWord(typed) === stem);
+    // fixed: how many first letters every matching word shares with the key
+    return Object.assign((typed) => typed === key || (typed.startsWith(stem) && endings.includes(typed.slice(stem.length))
+                                                      && stemmer.stemWord(typed) === stem), { fixed: stem.length });
+  };
+  /* The synonym keys, worked out once for a PLAYBOOK_SEARCH_SYNONYMS map: [{key, others,
+   * forms}] in the map's order, and, by the first two letters of a key's first word, the
+   * keys a word of the query can start (keys whose first word matches words of fewer shared
+   * letters are in "always").  A pasted ticket of 200 words then tries a handful of keys per
+   * word, not all of them. */
+  let synonymKeys = { source: null };
+  const keysOf = (synonyms) => {
+    // (worked out again when the map is replaced, or entries added or removed)
+    if (synonymKeys.source === synonyms && synonymKeys.size === synonyms.size) return synonymKeys;
+    const stemmer = new Stemmer();
+    const all = [];
+    const byStart = new Map();
+    const always = [];
+    for (const [key, others] of synonyms) {
+      const parts = splitQuery(PlaybookSearch.fold(key));
+      if (!parts.length) continue;
+      const entry = { key, others, forms: parts.map((w) => keyForm(stemmer, w)), order: all.length };
+      all.push(entry);
+      if (entry.forms[0].fixed >= 2) {
+        const start = parts[0].slice(0, 2);
+        if (!byStart.has(start)) byStart.set(start, []);
+        byStart.get(start).push(entry);
+      } else {
+        always.push(entry);
+      }
+    }
+    synonymKeys = { source: synonyms, size: synonyms.size, all, byStart, always };
+    return synonymKeys;
   };
   /* The query's words: [{word, stem, weight, corrected}] (one per stem), and the corrections. */
   const analyse = (query) => {
@@ -313,16 +343,17 @@ const PlaybookRanking = (() => {
     // of several words looks for each.
     const synonyms = typeof PLAYBOOK_SEARCH_SYNONYMS === "undefined" ? new Map() : PLAYBOOK_SEARCH_SYNONYMS;
     const typed = raw.map((w) => w.toLowerCase());
-    for (const [key, others] of synonyms) {
-      const parts = splitQuery(PlaybookSearch.fold(key));
-      if (!parts.length) continue;
-      const forms = parts.map((w) => keyForm(stemmer, w));
-      let original = null;
-      for (let i = 0; i + parts.length <= typed.length && original === null; i++) {
-        const span = typed.slice(i, i + parts.length);
-        if (forms.every((isForm, k) => isForm(span[k])) && !span.every(ignored)) original = key;
+    const keys = keysOf(synonyms);
+    const found = new Set();
+    typed.forEach((word, i) => {
+      for (const entry of [...(keys.byStart.get(word.slice(0, 2)) || []), ...keys.always]) {
+        if (found.has(entry) || i + entry.forms.length > typed.length) continue;
+        const span = typed.slice(i, i + entry.forms.length);
+        if (entry.forms.every((isForm, k) => isForm(span[k])) && !span.every(ignored)) found.add(entry);
       }
-      if (original === null) continue;
+    });
+    // In the map's order, as written in conf.py: the first key to call a word keeps it.
+    for (const { key: original, others } of [...found].sort((a, b) => a.order - b.order)) {
       for (const other of others) {
         for (const w of splitQuery(PlaybookSearch.fold(other))) {
           if (ignored(w)) continue;
