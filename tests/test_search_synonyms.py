@@ -162,6 +162,21 @@ def test_a_key_of_several_words_calls_its_synonyms(site, serve, browser_context)
     assert page.evaluate(RANK, "numero de documentos do processo")["synonyms"] == []
 
 
+def test_keys_are_found_anywhere_in_a_long_pasted_ticket_and_follow_a_new_map(site, serve, browser_context):
+    """The keys are worked out once and looked up by their first letters: every key is still
+    found wherever the ticket has it, however long, and a map that changes is read again."""
+    page = _page(site, serve, browser_context)
+    filler = " ".join(["o setor relata lentidao ao abrir a tela de documentos"] * 18)  # 180 words
+    found = page.evaluate(RANK, f"{filler} e o logou falhou com meu e-cpf no server, numero do processo")
+    assert sorted(map(tuple, found["synonyms"])) == sorted([
+        ("logar", "acesso"), ("e-cpf", "certificado digital"), ("e-cpf", "certificado digital"),
+        ("server", "servidor"), ("numero do processo", "NUP")])  # keys are stored folded
+    assert page.evaluate(RANK, f"{filler} numero de documentos do processo")["synonyms"] == []
+    page.evaluate("() => { PLAYBOOK_SEARCH_SYNONYMS = new Map([['lentidao', ['erro']]]); }")
+    assert page.evaluate(RANK, filler)["synonyms"] == [["lentidao", "erro"]]
+    assert page.evaluate(RANK, "meu e-cpf")["synonyms"] == []
+
+
 def test_a_synonym_of_several_words_looks_for_each_of_them(site, serve, browser_context):
     page = _page(site, serve, browser_context)
     found = page.evaluate(RANK, "barcode")
