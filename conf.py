@@ -145,13 +145,16 @@ playbook_search_ignored_words = [
 # cidadão, técnico de TI: coloquial, jargão, termo em inglês, sigla), e os valores são as
 # palavras que os playbooks usam para a mesma coisa, tiradas do vocabulário dos scripts do
 # PEN (cada valor existe em algum playbook; tests/test_search_synonyms.py confere). A busca
-# procura também os valores, com peso um pouco menor, e a página diz quais usou. A chave vale
+# procura também os valores, com o mesmo peso, e a página diz quais usou. A chave vale
 # para a palavra como o chamado a escreve (acentos e maiúsculas não fazem diferença): cada
 # forma comum é uma chave ("venceu", "vencido"), mas um verbo no infinitivo vale também para
 # as suas formas ("migrar": "migramos", "migrou"); os valores, não, a busca já acha as
 # flexões deles. Uma chave pode ter várias palavras ("número do processo", "e-cpf"), que o chamado
 # precisa trazer em sequência. Não vale o contrário: a palavra que os playbooks já usam não
-# precisa de chave.
+# precisa de chave. Só sinônimos de verdade: o sinônimo vale tanto quanto a palavra, e a
+# página o mostra ao atendente; nada de outro produto ("nginx" não é "Apache"), de
+# consequência no lugar da coisa, nem de palavras de quase todo chamado ("pedido", "não
+# consigo"), que puxariam os mesmos scripts para qualquer busca.
 playbook_search_synonyms = {
     # termos em inglês do atendimento
     "upgrade": ["atualizar", "versão"],
