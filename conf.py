@@ -151,10 +151,11 @@ playbook_search_ignored_words = [
 # as suas formas ("migrar": "migramos", "migrou"); os valores, não, a busca já acha as
 # flexões deles. Uma chave pode ter várias palavras ("número do processo", "e-cpf"), que o chamado
 # precisa trazer em sequência. Não vale o contrário: a palavra que os playbooks já usam não
-# precisa de chave. Só sinônimos de verdade: o sinônimo vale tanto quanto a palavra, e a
-# página o mostra ao atendente; nada de outro produto ("nginx" não é "Apache"), de
-# consequência no lugar da coisa, nem de palavras de quase todo chamado ("pedido", "não
-# consigo"), que puxariam os mesmos scripts para qualquer busca.
+# precisa de chave. O valor é o que os scripts dizem da mesma situação: a mesma coisa com
+# outra palavra, ou o nome que o script dá a ela ("aposentou": "novo servidor"). Ele vale
+# tanto quanto a palavra do chamado, e a página o mostra ao atendente: nada de outro produto
+# ("nginx" não é "Apache"), do contrário, nem de palavras ou expressões de quase todo chamado
+# ("pedido", "não consigo", "não funciona"), que puxariam os mesmos scripts para qualquer busca.
 playbook_search_synonyms = {
     # termos em inglês do atendimento
     "upgrade": ["atualizar", "versão"],
@@ -397,9 +398,6 @@ playbook_search_synonyms = {
     "passar a usar": ["adesão", "aderir", "implantação"],
     "quanto custa": ["cessão", "adesão"],
     "gratuito": ["cessão", "adesão"],
-    "não funciona": ["erro", "falha"],
-    "não abre": ["erro", "error 500"],
-    "não aparece": ["não localiza", "localizar"],
     "não encontro": ["não localizou", "localizar"],
     "não atualiza": ["informações atualizadas", "indisponibilidade"],
     "desatualizada": ["defasadas"],

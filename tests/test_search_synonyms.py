@@ -175,6 +175,11 @@ def test_keys_are_found_anywhere_in_a_long_pasted_ticket_and_follow_a_new_map(si
     page.evaluate("() => { PLAYBOOK_SEARCH_SYNONYMS = new Map([['lentidao', ['erro']]]); }")
     assert page.evaluate(RANK, filler)["synonyms"] == [["lentidao", "erro"]]
     assert page.evaluate(RANK, "meu e-cpf")["synonyms"] == []
+    # Two keys calling the same word: the first in the map keeps it, wherever the query has them.
+    page.evaluate("() => { PLAYBOOK_SEARCH_SYNONYMS = new Map([['login', ['acesso']], ['logar', ['acesso']]]); }")
+    assert page.evaluate(RANK, "ao logar pede o login")["synonyms"] == [["login", "acesso"]]
+    page.evaluate("() => { PLAYBOOK_SEARCH_SYNONYMS = new Map([['logar', ['acesso']], ['login', ['acesso']]]); }")
+    assert page.evaluate(RANK, "pede o login ao logar")["synonyms"] == [["logar", "acesso"]]
 
 
 def test_a_synonym_of_several_words_looks_for_each_of_them(site, serve, browser_context):

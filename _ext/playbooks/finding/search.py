@@ -98,8 +98,9 @@ RANKING = {
     #: pages that are not playbooks (the catalog, category pages, the guide) weigh this factor
     "other_page_factor": 0.4,
     #: a synonym of a query's word (playbook_search_synonyms) weighs this factor of its weight:
-    #: 1, the same word, since the list holds only true synonyms reviewed as such (0.8 before
-    #: 03/12/2026; docs/busca.md has the figures of both)
+    #: 1, as the requester's word, since 03/12/2026 (0.8 before; measured on the four query
+    #: sets: lower values lowered the fresh set, higher ones the held-apart or unseen set;
+    #: docs/busca.md)
     "synonym_factor": 1.0,
 }
 #: Key of the search index's table of common words (finding/common_words.py).

@@ -265,7 +265,8 @@ const PlaybookRanking = (() => {
    * word, not all of them. */
   let synonymKeys = { source: null };
   const keysOf = (synonyms) => {
-    // (worked out again when the map is replaced, or entries added or removed)
+    // (worked out again when the map is replaced or its size changes; an entry changed in
+    // place is not seen: conf.py's map is written once, before this script)
     if (synonymKeys.source === synonyms && synonymKeys.size === synonyms.size) return synonymKeys;
     const stemmer = new Stemmer();
     const all = [];
