@@ -258,34 +258,29 @@ const PlaybookRanking = (() => {
     return Object.assign((typed) => typed === key || (typed.startsWith(stem) && endings.includes(typed.slice(stem.length))
                                                       && stemmer.stemWord(typed) === stem), { fixed: stem.length });
   };
-  /* The synonym keys, worked out once for a PLAYBOOK_SEARCH_SYNONYMS map: [{key, others,
-   * forms}] in the map's order, and, by the first two letters of a key's first word, the
-   * keys a word of the query can start (keys whose first word matches words of fewer shared
-   * letters are in "always").  A pasted ticket of 200 words then tries a handful of keys per
-   * word, not all of them. */
+  /* The synonym keys, worked out once for a PLAYBOOK_SEARCH_SYNONYMS map: each {key, others,
+   * forms, order} filed by the first two letters of its first word, the keys a word of the
+   * query can start ("always": keys whose first word matches words sharing fewer letters).
+   * A pasted ticket of 200 words then tries a handful of keys per word, not all of them. */
+  const NO_SYNONYMS = new Map();
   let synonymKeys = { source: null };
   const keysOf = (synonyms) => {
     // (worked out again when the map is replaced or its size changes; an entry changed in
     // place is not seen: conf.py's map is written once, before this script)
     if (synonymKeys.source === synonyms && synonymKeys.size === synonyms.size) return synonymKeys;
     const stemmer = new Stemmer();
-    const all = [];
     const byStart = new Map();
     const always = [];
+    let order = 0;
     for (const [key, others] of synonyms) {
       const parts = splitQuery(PlaybookSearch.fold(key));
       if (!parts.length) continue;
-      const entry = { key, others, forms: parts.map((w) => keyForm(stemmer, w)), order: all.length };
-      all.push(entry);
-      if (entry.forms[0].fixed >= 2) {
-        const start = parts[0].slice(0, 2);
-        if (!byStart.has(start)) byStart.set(start, []);
-        byStart.get(start).push(entry);
-      } else {
-        always.push(entry);
-      }
+      const entry = { key, others, forms: parts.map((w) => keyForm(stemmer, w)), order: order++ };
+      if (entry.forms[0].fixed < 2) always.push(entry);
+      else if (byStart.has(parts[0].slice(0, 2))) byStart.get(parts[0].slice(0, 2)).push(entry);
+      else byStart.set(parts[0].slice(0, 2), [entry]);
     }
-    synonymKeys = { source: synonyms, size: synonyms.size, all, byStart, always };
+    synonymKeys = { source: synonyms, size: synonyms.size, byStart, always };
     return synonymKeys;
   };
   /* The query's words: [{word, stem, weight, corrected}] (one per stem), and the corrections. */
@@ -342,16 +337,19 @@ const PlaybookRanking = (() => {
     // word that happens to share its index key ("log" and "logar") calls its synonyms.  A key of
     // several words ("código de barras", "e-cpf") matches them one after the other; a synonym
     // of several words looks for each.
-    const synonyms = typeof PLAYBOOK_SEARCH_SYNONYMS === "undefined" ? new Map() : PLAYBOOK_SEARCH_SYNONYMS;
+    const keys = keysOf(typeof PLAYBOOK_SEARCH_SYNONYMS === "undefined" ? NO_SYNONYMS : PLAYBOOK_SEARCH_SYNONYMS);
     const typed = raw.map((w) => w.toLowerCase());
-    const keys = keysOf(synonyms);
     const found = new Set();
-    typed.forEach((word, i) => {
-      for (const entry of [...(keys.byStart.get(word.slice(0, 2)) || []), ...keys.always]) {
+    const tryKeys = (entries, i) => {
+      for (const entry of entries) {
         if (found.has(entry) || i + entry.forms.length > typed.length) continue;
         const span = typed.slice(i, i + entry.forms.length);
         if (entry.forms.every((isForm, k) => isForm(span[k])) && !span.every(ignored)) found.add(entry);
       }
+    };
+    typed.forEach((word, i) => {
+      tryKeys(keys.byStart.get(word.slice(0, 2)) || [], i);
+      tryKeys(keys.always, i);
     });
     // In the map's order, as written in conf.py: the first key to call a word keeps it.
     for (const { key: original, others } of [...found].sort((a, b) => a.order - b.order)) {
