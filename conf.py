@@ -367,7 +367,6 @@ playbook_search_synonyms = {
     "maximum execution time": ["tempo máximo de execução"],
     "extraviado": ["não recebido", "localizar"],
     "ambiente errado": ["ambiente não desejado", "ambientes distintos"],
-    "clonado": ["ambientes distintos", "mesmo certificado"],
     "certificado compartilhado": ["mesmo certificado"],
     "desfazer": ["cancelar", "cancelamento"],
     "reenviar": ["enviado novamente", "nova tentativa"],
