@@ -9,6 +9,8 @@ import re
 import shutil
 import time
 
+import pytest
+
 from conftest import PROJECT
 
 from playbooks.finding.search_index_format import load_search_index
@@ -145,3 +147,90 @@ def test_parallel_build_matches_serial_build(make_app, tmp_path):
         assert got[key] == expected[key], f"{key} differs between -j 1 and -j 2"
     assert len(got["export"]["playbooks"]) == 16
     assert got["catalog"].count('class="catalog-item') == 16
+
+
+def warning_lines(app) -> list[str]:
+    """The warnings of the build's documents (colours stripped), sorted: their order follows
+    the reading.  (Several applications in one test also warn that the extension's directives
+    are registered already: those name no document.)"""
+    from sphinx.util.console import strip_colors
+
+    lines = strip_colors(app.warning.getvalue()).splitlines()
+    return sorted(line for line in lines if line.startswith(str(app.srcdir)) and ("WARNING" in line or "ERROR" in line))
+
+
+@pytest.mark.parametrize("parallel", [1, 2])
+def test_a_page_that_warned_warns_again_in_the_next_build(make_app, tmp_path, parallel):
+    """Sphinx reads again only the files that changed: without collect/warned_docs.py, a second
+    ``make html`` read nothing and passed with -W while a playbook was still broken."""
+    from sphinx.util.console import strip_colors
+
+    src = tmp_path / "src"
+    shutil.copytree(ROOT, src)
+    for number in range(8):  # enough documents for -j 2 to read in parallel
+        text = NEW_PLAYBOOK.replace("Assinatura digital recusada", f"Assinatura digital recusada {number:02d}")
+        text = re.sub(r"^=+$", "=" * 44, text, count=1, flags=re.M)
+        (src / "playbooks" / "tramita" / f"assinatura-{number:02d}.rst").write_text(text, encoding="utf-8")
+    # The root's own drift (keyword separators...) warns in every build, as it should.
+    root_warnings = warning_lines(build(make_app, src, fresh=True, parallel=parallel))
+    assert root_warnings
+
+    credencial = src / "playbooks" / "sei" / "credencial.rst"
+    status = src / "playbooks" / "tramita" / "status.rst"
+    copy = src / "playbooks" / "tramita" / "copia.rst"
+    good = {path: path.read_text(encoding="utf-8") for path in (credencial, status)}
+    # A rule of the standard (read), a docutils error (read) and a duplicated title (the
+    # cross-document check, after reading).
+    credencial.write_text(good[credencial].replace("Perfil do usuário\n-----------------",
+                                                   "Perfil do usuario X\n-------------------"), encoding="utf-8")
+    status.write_text(good[status] + "\n.. diretiva-inexistente::\n", encoding="utf-8")
+    copy.write_text((src / "playbooks" / "tramita" / "assinatura-00.rst").read_text(encoding="utf-8"), encoding="utf-8")
+    for path in (credencial, status, copy):
+        touch_later(path)
+
+    first = build(make_app, src, fresh=False, parallel=parallel)
+    warned = warning_lines(first)
+    assert any("[playbook.unknown_section]" in line and "credencial.rst" in line for line in warned), warned
+    assert any("diretiva-inexistente" in line and "status.rst" in line for line in warned), warned
+    assert any("[playbook.duplicate_title]" in line for line in warned), warned
+    assert set(root_warnings) < set(warned)
+
+    second = build(make_app, src, fresh=False, parallel=parallel)
+    assert warning_lines(second) == warned
+    files = {line.split(":", 1)[0] for line in warned}
+    # Read again: every file that warned.  Those touch_later dated in the future are
+    # "changed" for Sphinx anyway; the message counts only the others.
+    touched = {str(path) for path in (credencial, status, copy)}
+    assert f"relendo {len(files - touched)} arquivo(s) com avisos na construção anterior; 0 added, " \
+        f"{len(files)} changed" in strip_colors(second.status.getvalue())
+
+    # Fixed: the next builds warn only what the root itself warns.
+    for path, text in good.items():
+        path.write_text(text, encoding="utf-8")
+        touch_later(path)
+    copy.unlink()
+    assert warning_lines(build(make_app, src, fresh=False, parallel=parallel)) == root_warnings
+    again = build(make_app, src, fresh=False, parallel=parallel)
+    assert warning_lines(again) == root_warnings
+    files = {line.split(":", 1)[0] for line in root_warnings}
+    changed = files | {str(credencial), str(status)}
+    assert f"relendo {len(files - touched)} arquivo(s) com avisos na construção anterior; 0 added, " \
+        f"{len(changed)} changed" in strip_colors(again.status.getvalue())
+
+
+def test_a_suppressed_warning_does_not_read_its_page_again(make_app, tmp_path):
+    from sphinx.util.console import strip_colors
+
+    src = tmp_path / "src"
+    shutil.copytree(ROOT, src)
+    credencial = src / "playbooks" / "sei" / "credencial.rst"
+    credencial.write_text(credencial.read_text(encoding="utf-8").replace(
+        "Perfil do usuário\n-----------------", "Perfil do usuario X\n-------------------"), encoding="utf-8")
+    options = {"suppress_warnings": ["playbook"]}  # every subtype of the standard
+    first = make_app("html", srcdir=src, freshenv=True, confoverrides=options)
+    first.build()
+    assert warning_lines(first) == []
+    second = make_app("html", srcdir=src, freshenv=False, confoverrides=options)
+    second.build()
+    assert "0 added, 0 changed, 0 removed" in strip_colors(second.status.getvalue())
+    assert warning_lines(second) == []
