@@ -64,6 +64,10 @@ def test_pen_wiki_import_report(pen_import):
     # seed (same address, other text: the dated title), so it is left out and said so.
     assert "Importados: 50" in out
     assert "Resumo: 50 importado(s), 0 sem mudança, 0 já no manual, 1 não importado(s), 6 problema(s)." in out
+    # one of the 6 is in a general page, which make check does not read
+    assert "Problemas que continuam nos arquivos (o build mostra os mesmos; o make check, só os dos playbooks: " \
+        "5 de 6): 6" in out
+    assert "5 problema(s) em 5 de" in make(pen_import["project"], "check").stdout
     assert ("pen-wiki/Sistema_Eletronico_de_Informação_SEI/Suporte_ao_SEI.rst: source/playbooks/sei/suporte-ao-sei.rst "
             "já existe com outro conteúdo; nada foi alterado (FORCE=1 substitui o arquivo existente)") in out
     assert pen_import["first"].returncode != 0  # something was not imported

@@ -1,6 +1,7 @@
 """Old addresses keep working: make import records them, the build makes redirect pages.
 
-The old address is the page's path relative to the folder given to ``make import``, under
+The old address is the page's path relative to the folder given to ``make import`` (from
+the category folder on, when that folder is or is in one), under
 ``playbook_redirect_prefix`` (``Scripts_Atendimento/`` in conf.py, as in PEN's wiki).
 """
 
@@ -138,3 +139,83 @@ def test_import_keeps_the_map_when_it_cannot_be_read(tmp_path):
     assert "redirects.json" in result.stdout + result.stderr
     assert (project / "source" / "redirects.json").read_text(encoding="utf-8") == broken
     assert "Traceback" not in result.stderr
+
+
+#: A playbook as PEN's wiki writes it (no sample needed).
+WIKI_PLAYBOOK = """\
+2024.08.29-Barra de progresso travando-V1
+=========================================
+
+Situação
+~~~~~~~~
+
+A barra de progresso do envio fica parada.
+
+Solução Sugerida
+~~~~~~~~~~~~~~~~
+
+Orientar a enviar de novo.
+
+Modelo de Resposta para Chamados
+~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+
+Prezado(a), envie o processo de novo.
+
+Atribuições e responsabilidades
+~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+
+N1
+
+Perfil do usuário
+~~~~~~~~~~~~~~~~~
+
+Usuário do SEI
+
+Palavras-chave
+~~~~~~~~~~~~~~
+
+Barra de progresso; Envio
+"""
+
+
+def _wiki(tmp_path):
+    category = tmp_path / "wiki" / "Tramita_GOV_BR"
+    category.mkdir(parents=True)
+    (category / "Barra_de_Progresso_Travando.rst").write_text(WIKI_PLAYBOOK, encoding="utf-8")
+    return category
+
+
+def _map(project) -> dict:
+    return json.loads((project / "source" / "redirects.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("given", ["wiki", "category folder", "file"])
+def test_the_old_address_is_the_same_whatever_folder_is_imported(tmp_path, given):
+    """In PEN's wiki the address holds the category folder: importing that folder (or one of
+    its files) records the same address as importing the whole wiki."""
+    category = _wiki(tmp_path)
+    src = {"wiki": category.parent, "category folder": category,
+           "file": category / "Barra_de_Progresso_Travando.rst"}[given]
+    project = project_copy(tmp_path)
+    result = make(project, "import", f"SRC={src}")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert _map(project) == {OLD: NEW}
+
+
+def test_import_keeps_an_entry_of_the_map_that_sends_the_address_elsewhere_unless_forced(tmp_path):
+    """The map only gains lines: an address a writer sent to another page keeps its target,
+    and the report says so; FORCE=1 takes the import's target."""
+    category = _wiki(tmp_path)
+    project = project_copy(tmp_path)
+    by_hand = {OLD: "playbooks/sei/suporte-ao-sei"}
+    (project / "source" / "redirects.json").write_text(json.dumps(by_hand), encoding="utf-8")
+    kept = make(project, "import", f"SRC={category.parent}")
+    assert kept.returncode == 0, kept.stdout + kept.stderr
+    assert _map(project) == by_hand
+    assert ("1 endereço(s) que o mapa já levava a outra página, mantido(s) como estavam "
+            "(FORCE=1 troca pelo destino desta importação):") in kept.stdout
+    assert f"    {OLD}: no mapa, playbooks/sei/suporte-ao-sei; nesta importação, {NEW}" in kept.stdout
+    forced = make(project, "import", f"SRC={category.parent}", "FORCE=1")
+    assert forced.returncode == 0, forced.stdout + forced.stderr
+    assert _map(project) == {OLD: NEW}
+    assert "1 endereço(s) que o mapa já levava a outra página, trocado(s), com FORCE=1:" in forced.stdout

@@ -2,8 +2,8 @@
 
 Sphinx reads again only the files that changed: a second ``make html`` after a broken
 playbook printed its problem reads nothing, prints nothing, and ``-W`` passes with the
-file still broken (issue 21's review: a writer who runs ``make html`` twice, or ``make
-serve`` after saving another file, would think the file fixed).
+file still broken (a newcomer's review found it: a writer who runs ``make html`` twice, or
+``make serve`` after saving another file, would think the file fixed).
 
 Every warning of the build (ours, docutils', Sphinx's; reading, consistency check and
 writing) is traced back to its document by a logging handler on Sphinx's logger.  At

@@ -79,14 +79,19 @@ def dump_map(mapping: dict[str, str]) -> str:
     return json.dumps(dict(sorted(mapping.items())), ensure_ascii=False, indent=2) + "\n"
 
 
-def merge_into(path: Path, entries: dict[str, str]) -> dict[str, str]:
+def merge_into(path: Path, entries: dict[str, str], replace: bool = False) -> list[tuple[str, str, str]]:
     """Add ``entries`` to the map in ``path`` (no entry is ever removed); write it atomically
-    when it changed.  Returns the merged map."""
+    when it changed.  An old address the map sends elsewhere keeps its target, written by
+    hand or by an earlier import, unless ``replace``: returns those ``(old, kept or replaced
+    target, target of entries)``."""
     current = load_map(path)
-    merged = {**current, **entries}
+    conflicts = [(old, current[old], target) for old, target in sorted(entries.items())
+                 if old in current and current[old] != target]
+    kept = {} if replace else {old: current[old] for old, _, _ in conflicts}
+    merged = {**current, **entries, **kept}
     if merged != current or not Path(path).exists() and merged:
         atomic.write_text(path, dump_map(merged))
-    return merged
+    return conflicts
 
 
 def old_address(prefix: str, relative: PurePosixPath) -> str:
@@ -194,9 +199,11 @@ def check(source: Path, conf) -> list[tuple[int | None, str]]:
 # --- make import ------------------------------------------------------------------------------
 
 
-def record_import(source: Path, conf, base: Path, moved: list[tuple[Path, Path]]) -> int:
-    """Record ``(old file, new file)`` pairs of an import in the map; returns how many entries
-    the import gave (already there or new)."""
+def record_import(source: Path, conf, base: Path, moved: list[tuple[Path, Path]],
+                  replace: bool = False) -> tuple[int, list[tuple[str, str, str]]]:
+    """Record ``(old file, new file)`` pairs of an import in the map (old addresses relative to
+    ``base``); returns how many entries the import gave (already there or new) and the old
+    addresses the map sent elsewhere (:func:`merge_into`)."""
     prefix = _get(conf, "playbook_redirect_prefix")
     entries = {}
     for old, new in moved:
@@ -205,6 +212,5 @@ def record_import(source: Path, conf, base: Path, moved: list[tuple[Path, Path]]
                 docname_of(new, source)
         except ValueError:  # a file outside SRC or the handbook: nothing to record
             continue
-    if entries:
-        merge_into(map_path(source, conf), entries)
-    return len(entries)
+    conflicts = merge_into(map_path(source, conf), entries, replace) if entries else []
+    return len(entries), conflicts

@@ -109,6 +109,9 @@ class Result:
     redirects: int = 0  # old addresses recorded in the redirect map (standard/redirects.py)
     redirects_map: Path | None = None
     redirects_error: str = ""  # the map could not be read: nothing was recorded in it
+    #: (old address, target in the map, target of this import): kept unless FORCE=1
+    redirects_conflicts: list[tuple[str, str, str]] = field(default_factory=list)
+    redirects_replaced: bool = False  # FORCE=1: those took this import's target
 
 
 # --- keyword separators -------------------------------------------------------------
@@ -275,6 +278,16 @@ class Importer:
             if key is not None:
                 self.known.setdefault(key, path)
 
+    def address_root(self, base: Path) -> Path:
+        """The folder old addresses start from.  In PEN's wiki a page's address holds its
+        category folder ("Scripts_Atendimento/Tramita_GOV_BR/Barra_de_Progresso_Travando"):
+        when SRC is a category folder, or a folder or file right inside one, addresses start
+        above it, as when the whole wiki is imported."""
+        for folder in (base, base.parent):
+            if self.placement.by_slug.get(slugify(folder.name)) is not None:
+                return folder.parent
+        return base
+
     # -- one run
     def run(self, src: Path) -> Result:
         if not src.exists():
@@ -305,9 +318,12 @@ class Importer:
             self.result.others.append((PurePosixPath(base.name) / path.relative_to(base).as_posix()).as_posix())
         self.result.redirects_map = redirects.map_path(self.source, self.conf)
         try:
-            self.result.redirects = redirects.record_import(self.source, self.conf, base, [
-                (i.source, i.target) for i in self.result.items
-                if i.status in {"imported", "replaced", "unchanged"} and i.target is not None])
+            self.result.redirects, self.result.redirects_conflicts = redirects.record_import(
+                self.source, self.conf, self.address_root(base), [
+                    (i.source, i.target) for i in self.result.items
+                    if i.status in {"imported", "replaced", "unchanged"} and i.target is not None],
+                replace=self.force)
+            self.result.redirects_replaced = self.force
         except redirects.RedirectMapError as error:
             self.result.redirects_error = str(error)
         if any(item.page and item.status in {"imported", "replaced", "unchanged", "present"}
@@ -596,9 +612,21 @@ def format_report(src: Path, result: Result, problems: list[str]) -> str:
         out.append("")
         out.append(f"Endereços antigos: {result.redirects} registrado(s) em {_shown(result.redirects_map)} "
                    "(o endereço antigo de cada página abre a página nova)")
+        if result.redirects_conflicts:
+            verb = ("trocado(s), com FORCE=1" if result.redirects_replaced
+                    else "mantido(s) como estavam (FORCE=1 troca pelo destino desta importação)")
+            out.append(f"  {len(result.redirects_conflicts)} endereço(s) que o mapa já levava a outra página, "
+                       f"{verb}:")
+            for old, kept, new in result.redirects_conflicts:
+                out.append(f"    {old}: no mapa, {kept}; nesta importação, {new}")
     out.append("")
     if problems:
-        out.append(f"Problemas que continuam nos arquivos (o build e o make check mostram os mesmos): {len(problems)}")
+        page_files = {_shown(i.target) + ":" for i in result.items if i.page and i.target is not None}
+        in_pages = sum(1 for line in problems if any(line.startswith(name) for name in page_files))
+        where = ("o build mostra os mesmos, e o make check também" if not in_pages else
+                 f"o build mostra os mesmos; o make check, só os dos playbooks: {len(problems) - in_pages} "
+                 f"de {len(problems)}")
+        out.append(f"Problemas que continuam nos arquivos ({where}): {len(problems)}")
         out.extend(problems)
     else:
         out.append("Nenhum problema nos arquivos importados.")
