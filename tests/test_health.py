@@ -196,6 +196,26 @@ def test_json_csv_and_terminal_table_agree(root_reports):
     assert all(flags == EXPECTED[path] for path, flags in worst)
 
 
+def test_a_playbook_only_without_review_date_is_counted_but_not_listed_for_action(tmp_path):
+    """The guide asks for ``:revisar-em:`` only for temporary situations: a playbook complete
+    but without it is counted (``no_review_date``) and kept out of the list of what to fix."""
+    src = tmp_path / "src"
+    shutil.copytree(ROOT, src)
+    text = (src / "playbooks" / "sei" / "completo.rst").read_text(encoding="utf-8")
+    text = text.replace(":revisar-em: 2025-06-30\n\n", "").replace("Credencial renovada\n===================",
+                                                                     "Senha redefinida\n================")
+    (src / "playbooks" / "sei" / "permanente.rst").write_text(
+        text.replace("a solicitação foi atendida", "a senha foi redefinida"), encoding="utf-8")
+    table = report(src).stdout
+    data = json.loads(report(src, "json").stdout)
+    assert {row["path"]: row["flags"] for row in data["playbooks"]}["playbooks/sei/permanente.rst"] == ["no_review_date"]
+    assert data["totals"]["no_review_date"] == 4
+    listed = dict(table_worst(table))
+    assert "playbooks/sei/permanente.rst" not in listed
+    assert listed["playbooks/tramita/rascunho.rst"] == ["draft", "no_review_date"]  # listed for its other flag
+    assert "Fora da lista: 1 playbook(s) só com sinal informativo (no_review_date)." in table
+
+
 @pytest.mark.parametrize(("today", "flags"), [
     ("2025-01-10", ["review_soon", "team_missing", "profile_missing"]),  # the review day itself
     ("2025-01-11", ["review_overdue", "team_missing", "profile_missing"]),  # the day after

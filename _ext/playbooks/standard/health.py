@@ -45,6 +45,10 @@ class Flag:
     weight: int
     #: one line in Portuguese: what it means and what to do
     description: str
+    #: alone, it asks nothing of the maintainers (a playbook without ``:revisar-em:`` is
+    #: normal: the guide asks for the date only for temporary situations); it is counted,
+    #: and weighs in the order, but ``make report`` does not list a playbook for it alone
+    informational: bool = False
 
 
 FLAGS: tuple[Flag, ...] = (
@@ -55,7 +59,8 @@ FLAGS: tuple[Flag, ...] = (
     Flag("review_soon", "revisao-proxima", "Revisão próxima", 1,
          "a data de `:revisar-em:` chega dentro de `playbook_review_soon_days` dias"),
     Flag("no_review_date", "sem-data-de-revisao", "Sem data de revisão", 1,
-         "sem `:revisar-em:` (ou com uma data que não se lê)"),
+         "sem `:revisar-em:` (ou com uma data que não se lê); normal se a situação não é temporária",
+         informational=True),
     Flag("team_missing", "sem-equipe", "Sem equipe", 3,
          "a seção de atribuições está vazia, diz N/A ou ainda traz a instrução \"(Indicar …)\""),
     Flag("profile_missing", "sem-perfil", "Sem perfil", 2,
@@ -191,6 +196,11 @@ def worst_first(rows: Iterable[Mapping]) -> list[Mapping]:
     """The playbooks with any flag, the heaviest flags first (then by path)."""
     return sorted((row for row in rows if row["flags"]),
                   key=lambda row: (-weight(row["flags"]), -len(row["flags"]), row["path"]))
+
+
+def needs_action(row: Mapping) -> bool:
+    """A flag that asks something of the maintainers (not only informational ones)."""
+    return any(not BY_NAME[name].informational for name in row["flags"])
 
 
 def summary(rows: list[Mapping]) -> dict:

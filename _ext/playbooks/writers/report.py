@@ -129,7 +129,10 @@ def as_table(rows: list[health.Row], shown: dict[str, str]) -> str:
     lines += ["", "Sinais:"]
     width = max(len(flag.name) for flag in health.FLAGS)
     lines += [f"  {flag.name.ljust(width)}  {flag.label}: {flag.description}" for flag in health.FLAGS]
-    worst = health.worst_first(rows)
+    flagged = health.worst_first(rows)
+    worst = [row for row in flagged if health.needs_action(row)]
+    only_info = len(flagged) - len(worst)
+    informational = ", ".join(flag.name for flag in health.FLAGS if flag.informational)
     lines.append("")
     if not worst:
         lines.append("Nenhum playbook precisa de ação.")
@@ -137,6 +140,8 @@ def as_table(rows: list[health.Row], shown: dict[str, str]) -> str:
         lines.append(f"Playbooks que precisam de ação ({len(worst)}), os piores primeiro:")
         for row in worst:
             lines.append(f"  {shown.get(row['path'], row['path'])}: {', '.join(row['flags'])}")
+    if only_info:
+        lines.append(f"Fora da lista: {only_info} playbook(s) só com sinal informativo ({informational}).")
     return escape_controls("\n".join(lines)) + "\n"
 
 
