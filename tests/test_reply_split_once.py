@@ -66,12 +66,19 @@ def test_each_playbook_is_split_once_per_read(tmp_path, monkeypatch):
     seed = (Path(app.outdir) / "playbooks" / "sei" / "suporte-ao-sei.html").read_text(encoding="utf-8")
     assert seed.count('class="reply-copy"') >= 1 and 'class="reply-greeting"' in seed
 
-    # Incremental: one changed playbook is read (and split) again, once.
+    # Incremental: one changed playbook is read (and split) again, once; so are the files
+    # that warned in the first build (collect/warned_docs.py), each once.
+    import json
+
+    from playbooks.collect.warned_docs import FILE_NAME
+
+    warned = json.loads((Path(app.doctreedir) / FILE_NAME).read_text(encoding="utf-8"))
     calls.clear()
     changed = srcdir / "playbooks" / "testes" / "alternativas.rst"
     changed.write_text(changed.read_text(encoding="utf-8").replace(
         "Em construção.", "O destinatário deve reenviar o processo."), encoding="utf-8")
     again = _build(srcdir, freshenv=False)
-    assert calls == ["alternativas.rst"]
+    assert sorted(calls) == sorted({"alternativas.rst", *(name.rsplit("/", 1)[1] + ".rst" for name in warned
+                                                          if name.startswith("playbooks/"))})
     page = (Path(again.outdir) / "playbooks" / "testes" / "alternativas.html").read_text(encoding="utf-8")
     assert page.count('class="reply-copy"') == 2 and "reply-badge" not in page
