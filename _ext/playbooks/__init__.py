@@ -38,7 +38,7 @@ def setup(app: Sphinx) -> dict:
     from .reply_blocks import page
     from .safety import guards, links, offline, policy
     from .scale import gc_tuning, parallel, read_order
-    from .site import accessibility, dates, formats, health, pages, panel, redirects, source_link, theme
+    from .site import accessibility, dates, formats, health, pages, panel, redirects, source_link, stylesheets, theme
     from .writers import guide, terminal
 
     links.setup(app)  # first: before Sphinx walks the source folder
@@ -68,6 +68,7 @@ def setup(app: Sphinx) -> dict:
     redirects.setup(app)
     source_link.setup(app)
     formats.setup(app)
+    stylesheets.setup(app)
     dates.setup(app)
     return {
         "version": __version__,
