@@ -236,7 +236,8 @@ def test_without_javascript_the_header_field_submits_to_the_search_page(site, se
 @pytest.mark.pen_sample
 def test_the_list_ranks_as_the_search_page(pen_wiki_site, serve, browser_context):
     """The same ranking, ignored words, synonyms and typo correction: the list is the search
-    page's first 8 results, in their order."""
+    page's first 8 playbooks, in their order (the guide, the health page and the general
+    pages, which the search page may show, are not playbooks)."""
     from search_evaluation import SEARCH_FINISHED
 
     _, app = pen_wiki_site
@@ -247,8 +248,10 @@ def test_the_list_ranks_as_the_search_page(pen_wiki_site, serve, browser_context
     for query in queries:
         page.goto(base + "search.html?q=" + urllib.parse.quote(query), wait_until="networkidle")
         page.wait_for_function(SEARCH_FINISHED, timeout=20000)
-        expected = page.eval_on_selector_all("#search-results ul.search li > a",
-                                             "els => els.slice(0, 8).map(e => e.href)")
+        expected = page.eval_on_selector_all(
+            "#search-results ul.search li > a",
+            "els => els.map(e => e.href).filter((h) => /\\/playbooks\\//.test(h) && !/\\/index\\.html$/.test(h))"
+            ".slice(0, 8)")
         page.goto(base + "index.html", wait_until="networkidle")
         page.fill("#manual-q", query)
         page.wait_for_selector(OPTIONS)
@@ -256,6 +259,52 @@ def test_the_list_ranks_as_the_search_page(pen_wiki_site, serve, browser_context
                               ".map((o) => new URL(o.dataset.href, location.href).href)")
         assert expected and shown == expected, (query, shown, expected)
     assert errors == []
+
+
+def test_the_list_holds_playbooks_with_a_passage_of_their_text(site, serve, browser_context):
+    """The guide and the health page match many words ("palavras-chave", "resposta") but are
+    not playbooks: the search page shows them, the list does not.  Each option's passage comes
+    from the text, not the title the option already shows."""
+    base = serve(site)
+    page, errors = open_page(browser_context, base + "search.html?q=" + urllib.parse.quote("modelo de resposta"))
+    from search_evaluation import SEARCH_FINISHED
+
+    page.wait_for_function(SEARCH_FINISHED, timeout=20000)
+    on_search_page = page.eval_on_selector_all("#search-results ul.search li > a", "els => els.map(e => e.href)")
+    assert any("/guia/" in href for href in on_search_page), on_search_page
+    page.goto(base + SEED_PAGE, wait_until="networkidle")
+    page.fill("#manual-q", "modelo de resposta")
+    page.wait_for_selector(OPTIONS)
+    wait_until(page, "[...document.querySelectorAll('#manual-q-list .manual-q-details')].every((d) => d.textContent)")
+    options = combobox(page)["options"]
+    assert options and all("/playbooks/" in o["href"] and not o["href"].endswith("/index.html") for o in options), options
+    passages = page.eval_on_selector_all(
+        "#manual-q-list [role=option]",
+        "els => els.map((o) => [o.querySelector('.manual-q-title').textContent, o.querySelector('.context').textContent])")
+    for title, passage in passages:
+        assert passage.strip("…").strip() != title, (title, passage)
+    assert errors == []
+
+
+def test_the_link_to_every_result_stays_in_sight_under_a_long_list(site, serve, chromium):
+    base = serve(site)
+    context = chromium.new_context(viewport={"width": 1280, "height": 240})  # 70vh: 168 px of list
+    try:
+        page, errors = open_page(context, base + SEED_PAGE)
+        page.fill("#manual-q", "modelo de resposta")
+        page.wait_for_selector(OPTIONS)
+        wait_until(page, "[...document.querySelectorAll('#manual-q-list .manual-q-details')].every((d) => d.textContent)")
+        box = page.evaluate("""() => {
+          const popup = document.querySelector('.manual-q-popup').getBoundingClientRect();
+          const more = document.querySelector('.manual-q-more').getBoundingClientRect();
+          return {scrolls: document.querySelector('.manual-q-popup').scrollHeight > popup.height + 1,
+                  top: more.top, bottom: more.bottom, popupTop: popup.top, popupBottom: popup.bottom};
+        }""")
+        assert box["scrolls"], box  # the list is taller than the window allows
+        assert box["popupTop"] <= box["top"] and box["bottom"] <= box["popupBottom"] + 0.5, box
+        assert errors == []
+    finally:
+        context.close()
 
 
 # --- Theme -----------------------------------------------------------------------------------
@@ -352,6 +401,90 @@ def test_a_printed_playbook_is_its_text_with_the_fields_as_written(site, serve, 
                          "color": "rgb(0, 0, 0)", "reply": "rgb(255, 255, 255)",
                          "field": '"[inserir nome do Usuário]"', "input": False}
         assert errors == []
+    finally:
+        context.close()
+
+
+def test_a_printed_page_has_no_form_and_its_named_links_show_their_address(site, serve, chromium):
+    base = serve(site)
+    context = chromium.new_context()
+    try:
+        shown = {}
+        for path, form in (("index.html", "form.catalog-controls"), ("search.html?q=SEI", "form.manual-search-page")):
+            page, errors = open_page(context, base + path)
+            visible = f"[...document.querySelectorAll('{form}')].some((el) => el.getClientRects().length > 0)"
+            on_screen = page.evaluate(visible)
+            page.emulate_media(media="print")
+            shown[path] = (on_screen, page.evaluate(visible))
+            assert errors == []
+        assert shown == {"index.html": (True, False), "search.html?q=SEI": (True, False)}
+        page, errors = open_page(context, base + "guia/index.html")
+        link = page.locator("a.manual-named-link").first
+        href = link.get_attribute("href")
+        assert href.startswith("http") and link.inner_text().strip() != href
+        after = "(a) => getComputedStyle(a, '::after').content"
+        assert link.evaluate(after) in ("none", "normal")  # on screen, only the name
+        page.emulate_media(media="print")
+        assert link.evaluate(after) == f'" (" attr(href) ")"' or href in link.evaluate(after)
+        # a link whose text is its address is not marked: it would print the address twice
+        assert page.evaluate("""() => [...document.querySelectorAll('a.manual-named-link')]
+                                  .every((a) => a.textContent.trim() !== a.getAttribute('href'))""")
+        assert errors == []
+    finally:
+        context.close()
+
+
+def test_the_health_chart_follows_the_theme(site, serve, chromium):
+    base = serve(site)
+    fills = {}
+    for scheme in ("light", "dark"):
+        context = chromium.new_context(color_scheme=scheme)
+        try:
+            page, errors = open_page(context, base + "saude.html")
+            fills[scheme] = page.evaluate("""() => {
+              const track = getComputedStyle(document.querySelector('.health-bar-track')).fill;
+              const soft = getComputedStyle(document.documentElement).getPropertyValue('--manual-bg-soft').trim();
+              const probe = document.body.appendChild(document.createElement('i'));
+              probe.style.color = soft;
+              const expected = getComputedStyle(probe).color;
+              probe.remove();
+              return [track, expected];
+            }""")
+            assert errors == []
+        finally:
+            context.close()
+    assert fills["light"][0] == fills["light"][1] and fills["dark"][0] == fills["dark"][1], fills
+    assert fills["light"][0] != fills["dark"][0]
+
+
+def test_one_viewport_tag_and_the_handbook_icon_on_every_page(site):
+    for page in ["index.html", SEED_PAGE, "search.html", "guia/index.html", "saude.html", "genindex.html"]:
+        html = (site / page).read_text(encoding="utf-8")
+        assert html.count('<meta name="viewport"') == 1, page
+        icon = re.search(r'<link rel="icon" type="image/svg\+xml" href="([^"]+)"', html)
+        assert icon and (site / page).parent.joinpath(icon[1]).resolve().is_file(), page
+
+
+@pytest.mark.pen_sample
+def test_nothing_is_wider_than_a_phone(pen_wiki_site, serve, chromium):
+    """At 390 px, a long address breaks, a picture shrinks and a wide table scrolls inside
+    itself: no page scrolls sideways (PEN's pages have all three)."""
+    _, app = pen_wiki_site
+    out = Path(app.outdir)
+    base = serve(out)
+    pages = ["search.html?q=processo", "guia/index.html",
+             *sorted(str(p.relative_to(out)) for p in (out / "playbooks").rglob("*.html")
+                     if p.name != "index.html")]
+    context = chromium.new_context(viewport={"width": 390, "height": 800})
+    try:
+        wide = {}
+        page = context.new_page()
+        for path in pages:
+            page.goto(base + path, wait_until="networkidle")
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if width > 390:
+                wide[path] = width
+        assert wide == {}
     finally:
         context.close()
 

@@ -89,5 +89,5 @@ def test_every_stylesheet_the_site_ships_is_minified(features_site):
         text = path.read_text(encoding="utf-8")
         assert text == cssmin(text) + "\n" and "/*" not in text, path.name
     manual = (features_site / "_static" / "manual.css").read_text(encoding="utf-8")
-    for rule in ("@media print", ':root[data-theme="dark"]', ".manual-q-more{"):
+    for rule in ("@media print", ':root[data-theme="dark"]', ".manual-q-more{", "a.manual-named-link::after"):
         assert rule in manual, rule

@@ -1,4 +1,5 @@
-"""The static forms of a playbook outside the HTML builders: in the PDF, long addresses wrap.
+"""The static forms of a playbook: in the PDF, long addresses wrap; on a printed page, a
+link named by its text shows its address.
 
 Which builders are interactive, and every playbook part of an assembled book, are shared by
 all features: collect/output.py.
@@ -31,5 +32,24 @@ class BreakableAddresses(SphinxPostTransform):
                     text.parent.replace(text, nodes.Text(_BREAK_AFTER.sub("\\1\u200b", text.astext())))
 
 
+#: The class of a link to another site whose text is not its address ("portal do PEN"):
+#: manual.css prints the address after it, so the paper keeps where the link goes.
+NAMED_LINK = "manual-named-link"
+
+
+class NamedLinks(SphinxPostTransform):
+    """Mark the links whose text hides their address, for the printed page."""
+
+    default_priority = 900
+    formats = ("html",)
+
+    def run(self, **kwargs) -> None:
+        for ref in self.document.findall(nodes.reference):
+            uri = ref.get("refuri", "")
+            if uri.startswith(("http://", "https://")) and ref.astext().strip() != uri:
+                ref["classes"].append(NAMED_LINK)
+
+
 def setup(app) -> None:
     app.add_post_transform(BreakableAddresses)
+    app.add_post_transform(NamedLinks)

@@ -136,13 +136,14 @@ def svg_chart(ident: str, label: str, counts: dict, scale: int) -> str:
     out = [f'<svg class="health-chart-svg" role="img" aria-labelledby="{ident}-title" '
            f'viewBox="0 0 {CHART_WIDTH} {height}" width="{CHART_WIDTH}" height="{height}" '
            f'xmlns="http://www.w3.org/2000/svg"><title id="{ident}-title">{_e(title)}</title>'
-           f'<rect x="0" y="2" width="{CHART_WIDTH}" height="{BAR_HEIGHT}" fill="#f3f4f6" stroke="#8c959f"/>']
+           f'<rect class="health-bar-track" x="0" y="2" width="{CHART_WIDTH}" height="{BAR_HEIGHT}" '
+           'fill="#f3f4f6" stroke="#8c959f"/>']
     x = 0.0
     for flag, n in parts:
         width = CHART_WIDTH * n / scale if scale else 0
         colour = COLOURS[health.FLAGS.index(flag)]
-        out.append(f'<rect x="{x:.1f}" y="2" width="{width:.1f}" height="{BAR_HEIGHT}" fill="{colour}" '
-                   f'stroke="#fff"><title>{_e(flag.label)}: {n}</title></rect>')
+        out.append(f'<rect class="health-bar-part" x="{x:.1f}" y="2" width="{width:.1f}" height="{BAR_HEIGHT}" '
+                   f'fill="{colour}" stroke="#fff"><title>{_e(flag.label)}: {n}</title></rect>')
         if width >= 18:
             out.append(f'<text x="{x + width / 2:.1f}" y="{2 + BAR_HEIGHT / 2 + 5:.1f}" text-anchor="middle" '
                        f'fill="#fff" font-size="13" font-weight="700" aria-hidden="true">{n}</text>')

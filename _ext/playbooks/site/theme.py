@@ -42,8 +42,17 @@ def category_link(app: Sphinx, pagename: str, context: dict) -> dict | None:
     return {"label": category_label(app.config, category), "href": href}
 
 
+#: docutils 0.22 writes this tag into the page's ``metatags``, and Sphinx's basic layout
+#: writes its own: a page would carry two (the checker of the HTML quality tests is silent
+#: about it; a reader of the source is not).
+DOCUTILS_VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1" />'
+
+
 def page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     context["manual_category"] = category_link(app, pagename, context)
+    metatags = context.get("metatags")
+    if isinstance(metatags, str) and DOCUTILS_VIEWPORT in metatags:
+        context["metatags"] = metatags.replace(DOCUTILS_VIEWPORT, "")
 
 
 def setup(app: Sphinx) -> None:

@@ -1,6 +1,6 @@
 /* Manual de Atendimento: the search field in every page's header (finding/search.py).
  * Without JavaScript it is a form to search.html?q=.  Here it becomes an ARIA combobox: after
- * MIN_CHARS characters and a PAUSE, a listbox of the MAX best results, ranked by the search
+ * MIN_CHARS characters and a PAUSE, a listbox of the MAX best playbooks, ranked by the search
  * page's own code (playbookResults and PlaybookPhrases in js/, the same weights, ignored words,
  * synonyms and corrections), each with its category, team and passage (playbookSummary, from
  * the result's page).  Up/Down move, Enter opens the chosen result or, with none chosen, the
@@ -125,7 +125,8 @@
       const pending = PlaybookPhrases.refine(query, items, ranking);
       return (pending || Promise.resolve(items)).then((list) => {
         if (number !== asked) return;
-        render(query, list.slice(-MAX).reverse(), ranking);
+        // Playbooks only: the guide and the health page stay on the search page.
+        render(query, list.filter(([docname]) => isPlaybookPage(docname)).slice(-MAX).reverse(), ranking);
         input.dataset.shownMs = String(performance.now() - paused); // from the pause: make bench
       });
     }).catch(() => null); // no list: the form still opens the search page

@@ -86,6 +86,11 @@ window.Stemmer = Stemmer;
  * PlaybookRanking.rank(query) -> {terms, used, results: [{doc, base, phrase, factor, score}]}
  * (unsorted; doc indexes Search._index), PlaybookRanking.analyse(query), .phraseWeight,
  * .words and .model(); the weights are PlaybookSearch.config (finding/search.py RANKING). */
+/* A playbook's page, not the catalog, a category's index, the guide or the health page
+ * (PLAYBOOK_SEARCH_PLAYBOOK_ROOT: conf.py's playbook_root; every page without it). */
+const isPlaybookPage = (docname) => typeof PLAYBOOK_SEARCH_PLAYBOOK_ROOT === "undefined"
+  || (docname.startsWith(PLAYBOOK_SEARCH_PLAYBOOK_ROOT + "/") && !docname.endsWith("/index"));
+
 const PlaybookRanking = (() => {
   const C = PlaybookSearch.config;
   const ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
@@ -443,8 +448,7 @@ const PlaybookRanking = (() => {
           : score[doc] + phrase[doc] < C.long_query_share * top) continue;
       const coverage = total ? weight[doc] / total : 0;
       const name = m.index.docnames[doc];
-      const playbook = typeof PLAYBOOK_SEARCH_PLAYBOOK_ROOT === "undefined"
-        || (name.startsWith(PLAYBOOK_SEARCH_PLAYBOOK_ROOT + "/") && !name.endsWith("/index"));
+      const playbook = isPlaybookPage(name);
       const factor = (1 - C.coverage_weight + C.coverage_weight * coverage) * (playbook ? 1 : C.other_page_factor);
       // The score is (base + phrase) * factor: search-phrases.js may raise the phrase part
       // once it has read the page.
@@ -482,12 +486,16 @@ const PLAYBOOK_SUMMARY_CHARS = 240;
  * (p.context), from the result's page: the search page's summaries and the header's list. */
 const playbookSummary = (htmlString, terms) => {
   const SUMMARY_CHARS = PLAYBOOK_SUMMARY_CHARS;
-  const { facts, blocks } = PlaybookPhrases.readPage(htmlString);
+  const { facts, blocks, kinds } = PlaybookPhrases.readPage(htmlString);
   const stemmer = new Stemmer();
   const weight = new Map(terms.map((t) => [t.stem, t.weight]));
-  if (!blocks.length) return null;
-  let best = blocks[0], bestScore = -1;
-  for (const text of blocks) {
+  // Not the page's title (the result shows it already) nor a heading, unless nothing else
+  // is there: a passage of the text, the first paragraph when no block holds a word.
+  const body = blocks.filter((_, i) => kinds[i] !== "h1" && kinds[i] !== "h2" && kinds[i] !== "h3");
+  const candidates = body.length ? body : blocks;
+  if (!candidates.length) return null;
+  let best = candidates[0], bestScore = 0;
+  for (const text of candidates) {
     const found = new Set();
     for (const w of splitQuery(PlaybookSearch.fold(text))) {
       const stem = stemmer.stemWord(w);

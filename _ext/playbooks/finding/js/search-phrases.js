@@ -27,11 +27,13 @@ const PlaybookPhrases = (() => {
     const facts = [["Categoria", fact("category")], ["Equipe", fact("team")]].filter(([, v]) => v);
     page.querySelectorAll(".playbook-panel, .headerlink, script, style").forEach((el) => el.remove());
     const main = page.querySelector('[role="main"]') || page.body;
-    const blocks = [...main.querySelectorAll("p, li, dd, dt, pre, td, h1, h2, h3")]
-      .filter((el) => !el.querySelector("p, li, dd, pre, td"))
-      .map((el) => el.textContent.replace(/\s+/g, " ").trim())
-      .filter((text) => text);
-    return { facts, blocks };
+    const blocks = [], kinds = []; // kinds[i]: the tag of blocks[i] ("h1": the page's title)
+    for (const el of main.querySelectorAll("p, li, dd, dt, pre, td, h1, h2, h3")) {
+      if (el.querySelector("p, li, dd, pre, td")) continue;
+      const text = el.textContent.replace(/\s+/g, " ").trim();
+      if (text) { blocks.push(text); kinds.push(el.tagName.toLowerCase()); }
+    }
+    return { facts, blocks, kinds };
   };
   // The phrase step and Sphinx's summary read the same pages: each is parsed once.
   const readPage = (html) => {
