@@ -425,7 +425,7 @@ def test_a_printed_page_has_no_form_and_its_named_links_show_their_address(site,
         after = "(a) => getComputedStyle(a, '::after').content"
         assert link.evaluate(after) in ("none", "normal")  # on screen, only the name
         page.emulate_media(media="print")
-        assert link.evaluate(after) == f'" (" attr(href) ")"' or href in link.evaluate(after)
+        assert link.evaluate(after) == '" (" attr(href) ")"' or href in link.evaluate(after)
         # a link whose text is its address is not marked: it would print the address twice
         assert page.evaluate("""() => [...document.querySelectorAll('a.manual-named-link')]
                                   .every((a) => a.textContent.trim() !== a.getAttribute('href'))""")

@@ -32,7 +32,7 @@ def setup(app: Sphinx) -> dict:
     # Imported here, not at the top: the writer's commands (``python -m playbooks check``)
     # import this package too, and need none of the Sphinx application these modules load
     # (a third of ``make check``'s start on one file).
-    from .collect import collector, config, records, warned_docs
+    from .collect import collector, config, docutils_messages, records, warned_docs
     from .collect import warnings as playbook_warnings
     from .finding import catalog, export, search
     from .reply_blocks import page
@@ -48,6 +48,7 @@ def setup(app: Sphinx) -> dict:
     config.add_config_values(app)
     playbook_warnings.setup(app)
     warned_docs.setup(app)
+    docutils_messages.setup(app)
     app.connect("config-inited", config.check_config)
     records.setup(app)
     collector.setup(app)

@@ -40,6 +40,7 @@ from ..replies.grammar import Grammar
 from ..safety import guards, policy
 from ..standard import duplicates, redirects, registry, warning_cap
 from ..standard.analysis import Analysis, analyse
+from ..standard.docutils_messages import explain
 from ..standard.rules import Problem, headings_of
 from ..standard.schema import Kind, Schema, SchemaError, build_schema
 from . import smart_quotes
@@ -195,15 +196,52 @@ def problem_reports(path: str, problems: list[Problem]) -> list[Report]:
                    registry.get(problem.subtype).type) for problem in problems]
 
 
+#: The substitutions Sphinx defines itself (sphinx.transforms.DefaultSubstitutions).
+SPHINX_SUBSTITUTIONS = frozenset({"today", "version", "release", "translation progress"})
+
+
+def _maybe_unresolved(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.substitution_reference) or (isinstance(node, nodes.reference)
+                                                               and bool(node.get("anonymous")))
+
+
+def resolve_references(document: nodes.document) -> None:
+    """docutils' reference transforms, as Sphinx's reader runs them (with Sphinx's own
+    substitutions): they report the links without a target ("Unknown target name"), the
+    undefined substitutions and the anonymous links without their address, which the build
+    reports too.  They change the tree: run after the analysis."""
+    from docutils.transforms import references
+
+    substitutions, anonymous = [], False
+    for node in document.findall(_maybe_unresolved):
+        if isinstance(node, nodes.substitution_reference):
+            substitutions.append(node)
+        else:
+            anonymous = True
+    if not (substitutions or anonymous or document.refnames or document.footnote_refs or document.citation_refs
+            or document.autofootnote_refs or document.symbol_footnote_refs):
+        return  # nothing to resolve (most playbooks: their links hold their addresses)
+    for ref in substitutions:
+        if ref.get("refname") in SPHINX_SUBSTITUTIONS:
+            ref.replace_self(nodes.Text(ref.astext()))
+    document.transformer.add_transforms([
+        references.Substitutions, references.PropagateTargets, references.AnonymousHyperlinks,
+        references.IndirectHyperlinks, references.Footnotes, references.ExternalTargets,
+        references.InternalTargets, references.DanglingReferences])
+    document.transformer.apply_transforms()
+
+
 def docutils_reports(document: nodes.document, path: str) -> list[Report]:
+    """docutils' messages (level 2 and up) of the parse and, after :func:`resolve_references`,
+    of its transforms, explained (standard/docutils_messages.py)."""
     reports = []
-    for message in document.findall(nodes.system_message):
+    for message in [*document.findall(nodes.system_message), *document.transform_messages]:
         level = message.get("level", 0)
         if level < 2:
             continue
         text = message.children[0].astext() if message.children else message.astext()
         reports.append(Report(path, message.get("line"), LEVEL_NAMES.get(level, "ERROR"),
-                              " ".join(text.split()), "docutils"))
+                              explain(" ".join(text.split())), "docutils"))
     return reports
 
 
@@ -317,6 +355,7 @@ class Checker:
                            prepare_reply=lambda section: smart_quotes.apply(document, self.conf, within=section))
         if self.on_analysis is not None:
             self.on_analysis(file, category, analysis)
+        resolve_references(document)
         reports = docutils_reports(document, display)
         reports += image_reports(document, file, display, self.source_root)
         reports += [self._violation(display, v) for v in violations]

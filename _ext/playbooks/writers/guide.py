@@ -30,7 +30,7 @@ from ..collect import output
 from ..collect.config import schema_from, today
 from ..collect.warnings import emit
 from ..replies.grammar import Grammar
-from ..standard import registry
+from ..standard import docutils_messages, registry
 from ..standard.analysis import analyse
 from . import check, reply_examples, scaffold
 
@@ -236,7 +236,26 @@ class PlaybookWarnings(SphinxDirective):
         return row
 
 
+class DocutilsMessages(SphinxDirective):
+    """The reStructuredText errors the build and ``make check`` explain in Portuguese
+    (standard/docutils_messages.py): docutils' words, then what to do."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        items = nodes.definition_list(classes=["playbook-docutils-messages"])
+        for item in docutils_messages.EXPLAINED:
+            explained = docutils_messages.explain(item.example)
+            advice = explained[:explained.rindex(" (docutils: ")]
+            # as the terminal shows it: no typographic quotes or dashes ("+---+", "...")
+            said = nodes.paragraph(advice, advice, support_smartquotes=False)
+            items += nodes.definition_list_item(
+                "", nodes.term("", "", nodes.literal(item.example, item.example)), nodes.definition("", said))
+        return [items]
+
+
 def setup(app: Sphinx) -> None:
+    app.add_directive("playbook-docutils-messages", DocutilsMessages)
     app.add_directive("playbook-example", PlaybookExample)
     app.add_directive("playbook-sections", PlaybookSections)
     app.add_directive("playbook-warnings", PlaybookWarnings)

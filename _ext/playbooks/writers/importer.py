@@ -531,7 +531,7 @@ STATUS_TITLES = [
 
 def remaining_problems(result: Result, conf: dict, source: Path) -> list[str]:
     """``path:line: LEVEL: message [type]`` for every file the import brought or found."""
-    from .check import Checker, docutils_reports, image_reports, parse
+    from .check import Checker, docutils_reports, image_reports, parse, resolve_references
 
     checker = Checker(conf, source)
     lines: list[str] = []
@@ -548,6 +548,7 @@ def remaining_problems(result: Result, conf: dict, source: Path) -> list[str]:
             except (OSError, SourceError):
                 continue
             document = parse(text, str(target))
+            resolve_references(document)
             reports = docutils_reports(document, shown) + image_reports(document, target, shown, checker.source_root)
         else:
             reports, _, _ = checker.check_file(target, shown)

@@ -1,0 +1,32 @@
+"""The build says docutils' messages as ``make check`` does: explained in Portuguese
+(standard/docutils_messages.py), docutils' own words kept in parentheses.
+
+Sphinx writes every message of docutils' reporter through one logger
+(``sphinx.util.docutils``, type ``docutils``); a filter on it rewrites the message before
+any handler formats it, in this process and in the ones ``-j`` forks (they inherit it).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from sphinx.application import Sphinx
+from sphinx.util import logging as sphinx_logging
+
+from ..standard.docutils_messages import explain
+
+#: The logger of sphinx/util/docutils.py, where Sphinx's WarningStream writes.
+LOGGER = f"{sphinx_logging.NAMESPACE}.sphinx.util.docutils"
+
+
+class ExplainDocutils(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        if getattr(record, "type", None) == "docutils" and not record.args and isinstance(record.msg, str):
+            record.msg = explain(record.msg)
+        return True
+
+
+def setup(app: Sphinx) -> None:
+    logger = logging.getLogger(LOGGER)
+    if not any(isinstance(f, ExplainDocutils) for f in logger.filters):
+        logger.addFilter(ExplainDocutils())
