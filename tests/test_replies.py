@@ -16,6 +16,7 @@ from replies_support import (NUP_DRAFTS, PROSE_IN_CONSTRUCTION, SEED_TEXT, TRAMI
 from playbooks.standard.outline import build_outline
 from playbooks.collect.records import get_records
 from playbooks.replies.blocks import GREETING_RE
+from playbooks.standard.docutils_messages import explain
 from playbooks.replies.extract import templates_for
 from playbooks.standard.schema import DEFAULT_KINDS, build_schema
 
@@ -359,7 +360,7 @@ def test_drafts_are_not_warnings(html_build):
     assert [line for line in warnings.splitlines()
             if "WARNING" in line and "[playbook.keyword_separator]" not in line] == [
         "<srcdir>/playbooks/tramita/processo-parado-no-status-2.rst:49: WARNING: "
-        "Bullet list ends without a blank line; unexpected unindent. [docutils]"]
+        + explain("Bullet list ends without a blank line; unexpected unindent.") + " [docutils]"]
 
 
 @pytest.mark.pen_sample
