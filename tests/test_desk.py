@@ -281,8 +281,10 @@ def test_the_list_holds_playbooks_with_a_passage_of_their_text(site, serve, brow
     passages = page.eval_on_selector_all(
         "#manual-q-list [role=option]",
         "els => els.map((o) => [o.querySelector('.manual-q-title').textContent, o.querySelector('.context').textContent])")
+    headings = {"Situação", "Quando Ocorre", "Solução Sugerida", "Modelo de Resposta", "Palavras-chave"}
     for title, passage in passages:
-        assert passage.strip("…").strip() != title, (title, passage)
+        assert passage.strip("…").strip() not in {title, *headings}, (title, passage)
+        assert len(passage) > 30, passage  # a passage of the text, not a heading
     assert errors == []
 
 
@@ -302,6 +304,18 @@ def test_the_link_to_every_result_stays_in_sight_under_a_long_list(site, serve, 
         }""")
         assert box["scrolls"], box  # the list is taller than the window allows
         assert box["popupTop"] <= box["top"] and box["bottom"] <= box["popupBottom"] + 0.5, box
+        # an option chosen with the arrows is shown whole, above the link
+        for _ in range(len(combobox(page)["options"])):
+            page.keyboard.press("ArrowDown")
+            chosen = page.evaluate("""() => {
+              const input = document.getElementById('manual-q');
+              const option = document.getElementById(input.getAttribute('aria-activedescendant'));
+              return [option.getBoundingClientRect().bottom,
+                      document.querySelector('.manual-q-more').getBoundingClientRect().top,
+                      document.querySelector('.manual-q-popup').getBoundingClientRect().top,
+                      option.getBoundingClientRect().top];
+            }""")
+            assert chosen[0] <= chosen[1] + 0.5 and chosen[3] >= chosen[2] - 0.5, chosen
         assert errors == []
     finally:
         context.close()

@@ -20,6 +20,7 @@ BROKEN = {
     "Title overline too short.": "=====\nTítulo longo\n=====\n\nTexto.\n",
     "Bullet list ends without a blank line": "- item\ntexto colado\n",
     "Line block ends without a blank line.": "| linha\ntexto colado\n",
+    "Literal block ends without a blank line": "Comando::\n\n   make html\ntexto colado\n",
     "Unexpected indentation.": "Texto normal\nmais texto\n   recuado sem motivo.\n",
     "Inline emphasis start-string without end-string.": "um *asterisco solto.\n",
     "Inline strong start-string without end-string.": "um **negrito solto.\n",
@@ -114,3 +115,29 @@ def test_the_guide_lists_every_explained_message(features_site):
     listed = guide.select_one("dl.playbook-docutils-messages")
     pairs = [(plain(dt.get_text()), plain(dd.get_text())) for dt, dd in zip(listed.select("dt"), listed.select("dd"))]
     assert pairs == [(item.example, plain(explain(item.example).rsplit(" (docutils: ", 1)[0])) for item in EXPLAINED]
+    # as the terminal writes it, not typographic: "+---+", not "+—+"
+    assert "(+---+ e |)" in listed.get_text() and "“" not in listed.get_text()
+
+
+def test_make_check_leaves_citations_and_prolog_substitutions_to_the_build(tmp_path):
+    """A citation may be defined in another page (Sphinx resolves them across pages), and
+    rst_prolog/rst_epilog may define substitutions and targets: no false error."""
+    src = tmp_path / "src"
+    shutil.copytree(PROJECT / "tests" / "roots" / "test-catalog", src)
+    path = src / "playbooks" / "sei" / "credencial.rst"
+    text = path.read_text(encoding="utf-8").replace("A solução é gerar uma nova credencial.",
+                                                    "Conforme a [NORMA]_, gerar |produto|.")
+    path.write_text(text, encoding="utf-8")
+
+    def docutils_lines(conf_extra: str) -> list[str]:
+        conf = src / "conf.py"
+        conf.write_text((PROJECT / "tests" / "roots" / "test-catalog" / "conf.py").read_text(encoding="utf-8")
+                        + conf_extra, encoding="utf-8")
+        check = subprocess.run([sys.executable, "-m", "playbooks", "check", "--conf", str(conf), "--source", str(src),
+                                str(path)], capture_output=True, text=True, cwd=PROJECT,
+                               env={"PYTHONPATH": str(PROJECT / "_ext"), "PATH": "/usr/bin:/bin"})
+        return [line for line in check.stdout.splitlines() if "[docutils]" in line]
+
+    without = docutils_lines("")
+    assert len(without) == 1 and 'Undefined substitution referenced: "produto"' in without[0], without
+    assert docutils_lines('\nrst_epilog = ".. |produto| replace:: o SEI"\n') == []

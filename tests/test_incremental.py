@@ -234,3 +234,38 @@ def test_a_suppressed_warning_does_not_read_its_page_again(make_app, tmp_path):
     second.build()
     assert "0 added, 0 changed, 0 removed" in strip_colors(second.status.getvalue())
     assert warning_lines(second) == []
+
+
+def test_warnings_without_a_line_or_in_an_included_file_come_back_too(make_app, tmp_path):
+    """docutils reports an anonymous link without its address with no line ("file:"), and
+    a broken file that a page includes under that file's name: both are traced back to the
+    page, which is read again."""
+    src = tmp_path / "src"
+    shutil.copytree(ROOT, src)
+    including = src / "playbooks" / "tramita" / "assinatura.rst"  # a playbook without warnings
+    including.write_text(NEW_PLAYBOOK, encoding="utf-8")
+    root_warnings = warning_lines(build(make_app, src, fresh=True))
+    assert not any("assinatura.rst" in line or "status.rst" in line for line in root_warnings)
+    status = src / "playbooks" / "tramita" / "status.rst"
+    status.write_text(status.read_text(encoding="utf-8") + "\nVeja `isto`__ e `aquilo`__.\n\n__ https://a.example\n",
+                      encoding="utf-8")
+    (src / "partes").mkdir()
+    (src / "partes" / "aviso.txt").write_text("Aviso *sem fim\n", encoding="utf-8")
+    including.write_text(NEW_PLAYBOOK + "\n.. include:: ../../partes/aviso.txt\n", encoding="utf-8")
+    for path in (status, including):
+        touch_later(path)
+    first = warning_lines(build(make_app, src, fresh=False))
+    new = [line for line in first if line not in root_warnings]
+    assert any("Anonymous hyperlink mismatch" in line and "status.rst" in line for line in new), new
+    assert any("aviso.txt" in line for line in new), new
+    # nothing changed since: the same warnings again (the two pages are dated in the future
+    # by touch_later, so Sphinx would read them anyway: every file is dated in the past first)
+    later = time.time() + 10
+    for path in src.rglob("*"):
+        if path.is_file():
+            os.utime(path, (later - 20, later - 20))
+    from playbooks.collect.warned_docs import FILE_NAME
+
+    warned = json.loads((src / "_build" / "doctrees" / FILE_NAME).read_text(encoding="utf-8"))
+    assert {"playbooks/tramita/status", "playbooks/tramita/assinatura"} <= set(warned), warned
+    assert warning_lines(build(make_app, src, fresh=False)) == first

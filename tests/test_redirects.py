@@ -219,3 +219,28 @@ def test_import_keeps_an_entry_of_the_map_that_sends_the_address_elsewhere_unles
     assert forced.returncode == 0, forced.stdout + forced.stderr
     assert _map(project) == {OLD: NEW}
     assert "1 endereço(s) que o mapa já levava a outra página, trocado(s), com FORCE=1:" in forced.stdout
+
+
+def test_a_map_broken_after_a_build_fails_the_next_builds(tmp_path):
+    """The map is no page: a build after an edit of the map alone reads nothing, and the map
+    is still checked (site/redirects.py checks it after reading, in every build)."""
+    project = project_copy(tmp_path)
+    assert make(project, "html").returncode == 0
+    (project / "source" / "redirects.json").write_text(
+        json.dumps({"Scripts_Atendimento/SEI/Antigo": "playbooks/sei/nao-existe"}), encoding="utf-8")
+    for _ in range(2):
+        html = make(project, "html")
+        assert html.returncode != 0 and "[playbook.redirect_target]" in html.stderr, html.stderr
+
+
+def test_a_new_category_folder_imported_with_category_records_the_same_address_twice(tmp_path):
+    category = tmp_path / "wiki" / "Barramento_PEN"
+    category.mkdir(parents=True)
+    (category / "Barra_de_Progresso_Travando.rst").write_text(WIKI_PLAYBOOK, encoding="utf-8")
+    project = project_copy(tmp_path)
+    for _ in range(2):  # the second time, the handbook knows the category's folder
+        result = make(project, "import", f"SRC={category}", "CATEGORY=barramento-pen")
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert _map(project) == {
+            "Scripts_Atendimento/Barramento_PEN/Barra_de_Progresso_Travando":
+                "playbooks/barramento-pen/barra-de-progresso-travando"}

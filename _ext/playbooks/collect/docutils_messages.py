@@ -3,7 +3,9 @@
 
 Sphinx writes every message of docutils' reporter through one logger
 (``sphinx.util.docutils``, type ``docutils``); a filter on it rewrites the message before
-any handler formats it, in this process and in the ones ``-j`` forks (they inherit it).
+any handler formats it, in this process and in the ones ``-j`` forks (they inherit it).  It
+is there from ``builder-inited`` to ``build-finished``: another Sphinx project built later
+in the same process (a test) keeps docutils' words.
 """
 
 from __future__ import annotations
@@ -26,7 +28,18 @@ class ExplainDocutils(logging.Filter):
         return True
 
 
-def setup(app: Sphinx) -> None:
+def start(app: Sphinx) -> None:
     logger = logging.getLogger(LOGGER)
     if not any(isinstance(f, ExplainDocutils) for f in logger.filters):
         logger.addFilter(ExplainDocutils())
+
+
+def stop(app: Sphinx, exception: BaseException | None) -> None:
+    logger = logging.getLogger(LOGGER)
+    for found in [f for f in logger.filters if isinstance(f, ExplainDocutils)]:
+        logger.removeFilter(found)
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("builder-inited", start)
+    app.connect("build-finished", stop, priority=950)

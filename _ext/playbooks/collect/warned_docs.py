@@ -6,11 +6,15 @@ file still broken (a newcomer's review found it: a writer who runs ``make html``
 ``make serve`` after saving another file, would think the file fixed).
 
 Every warning of the build (ours, docutils', Sphinx's; reading, consistency check and
-writing) is traced back to its document by a logging handler on Sphinx's logger.  At
-``build-finished`` those documents are written to ``playbook-warned-docs.json`` in the
-doctree folder, next to the environment; at ``env-get-outdated`` the next build reads them
-again, which prints their warnings again (and writes their pages again, which prints the
-warnings of writing).  A warning named in ``suppress_warnings`` does not count.
+writing) is traced back to its document by a logging handler on Sphinx's logger: by its
+docname, or by its file, or, for a file another page includes, by the pages that depend on
+it (``env.dependencies``).  The documents are written to ``playbook-warned-docs.json`` in
+the doctree folder, next to the environment: once reading ends (``env-updated``, with the
+last build's list, in case the build stops before its end) and at ``build-finished``.  At
+``env-get-outdated`` the next build reads them again, which prints their warnings again
+(and writes their pages again, which prints the warnings of writing).  A warning named in
+``suppress_warnings`` does not count.  Warnings about files that are not pages (the
+redirect map) need nothing here: their checks run in every build (site/redirects.py).
 
 The list lives in a file, not on ``env``, because Sphinx saves the environment before the
 write phase, whose warnings must count too; and it is the list of one build, not data of
@@ -36,41 +40,59 @@ logger = sphinx_logging.getLogger(__name__)
 FILE_NAME = "playbook-warned-docs.json"
 
 
-def _path_and_doc(location) -> tuple[str | None, str | None]:
-    """A warning's location as Sphinx's logging accepts it: (path, docname), one of them."""
+def _location(location) -> str | None:
+    """A warning's location as Sphinx's logging accepts it, as text: ``(docname, line)`` ->
+    the docname; a node -> ``source:line``; a string as it is."""
     if isinstance(location, tuple) and location:
-        return None, location[0]
+        return str(location[0]) if location[0] else None
     if isinstance(location, nodes.Node):
         location = sphinx_logging.get_node_location(location)
-    if not isinstance(location, str) or not location:
-        return None, None
-    if ":" not in location:  # Sphinx reads a location without ':' as a docname
-        return None, location
-    path, _, line = location.rpartition(":")
-    return (path if line.isdigit() else location), None
+    return location if isinstance(location, str) and location else None
 
 
 class WarnedDocs(logging.Handler):
-    """The documents of the warnings Sphinx logs while this handler is on its logger."""
+    """The locations of the warnings Sphinx logs while this handler is on its logger."""
 
     def __init__(self, app: Sphinx) -> None:
         super().__init__(logging.WARNING)
         self.app = app
-        self.docnames: set[str] = set()
+        self.locations: set[str] = set()
 
     def emit(self, record: logging.LogRecord) -> None:
-        config = self.app.config
         if sphinx_logging.is_suppressed_warning(getattr(record, "type", None), getattr(record, "subtype", None),
-                                                config.suppress_warnings):
+                                                self.app.config.suppress_warnings):
             return
-        path, docname = _path_and_doc(getattr(record, "location", None))
-        if docname is None and path is not None:
-            try:
-                docname = self.app.env.path2doc(path)
-            except (OSError, ValueError):
-                docname = None
-        if docname:
-            self.docnames.add(docname)
+        location = _location(getattr(record, "location", None))
+        if location is not None:
+            self.locations.add(location)
+
+
+def documents_of(env, locations: set[str]) -> set[str]:
+    """The documents the ``locations`` are in: a docname; ``path[:line]`` of a document; or
+    of a file that documents include (each of them)."""
+    srcdir = Path(env.srcdir)
+    found: set[str] = set()
+    files: set[Path] = set()
+    for location in locations:
+        if location in env.found_docs:  # Sphinx reads a location without ':' as a docname
+            found.add(location)
+            continue
+        path, colon, line = location.rpartition(":")
+        if not colon or not (line.isdigit() or line == ""):  # no line: "file" or "file:"
+            path = location
+        try:
+            docname = env.path2doc(path)
+        except (OSError, ValueError):
+            docname = None
+        if docname in env.found_docs:
+            found.add(docname)
+        elif path:
+            files.add((srcdir / path).resolve())
+    if files:
+        for docname, depends in env.dependencies.items():
+            if docname in env.found_docs and any((srcdir / dep).resolve() in files for dep in depends):
+                found.add(docname)
+    return found
 
 
 def _file(app: Sphinx) -> Path:
@@ -83,6 +105,11 @@ def _load(app: Sphinx) -> set[str]:
     except (OSError, ValueError):
         return set()
     return {name for name in names if isinstance(name, str)} if isinstance(names, list) else set()
+
+
+def _save(app: Sphinx, names: set[str]) -> None:
+    if names or _file(app).exists():
+        write_bytes(_file(app), json.dumps(sorted(names), ensure_ascii=False).encode("utf-8"))
 
 
 def _handler(app: Sphinx) -> WarnedDocs | None:
@@ -108,23 +135,31 @@ def read_again(app: Sphinx, env, added: set[str], changed: set[str], removed: se
     return again
 
 
+def after_reading(app: Sphinx, env) -> None:
+    """Should the build stop before its end (Ctrl-C while writing), the next one still reads
+    again what warned in this one and in the last."""
+    handler = _handler(app)
+    if handler is not None:
+        _save(app, (_load(app) | documents_of(env, handler.locations)) & env.found_docs)
+
+
 def stop(app: Sphinx, exception: BaseException | None) -> None:
-    """Save this build's list (after a failed build, kept with the last one's) and stop
-    listening."""
+    """Save this build's list (after a failed build, with the last one's) and stop listening."""
     handler = _handler(app)
     if handler is None:
         return
     logging.getLogger(sphinx_logging.NAMESPACE).removeHandler(handler)
     app._playbook_warned_docs = None  # type: ignore[attr-defined]
-    names = handler.docnames
+    if app.env is None:
+        return
+    names = documents_of(app.env, handler.locations)
     if exception is not None:
-        names = names | _load(app)
-    names = sorted(names & app.env.found_docs) if app.env is not None else sorted(names)
-    if names or _file(app).exists():
-        write_bytes(_file(app), json.dumps(names, ensure_ascii=False).encode("utf-8"))
+        names |= _load(app)
+    _save(app, names & app.env.found_docs)
 
 
 def setup(app: Sphinx) -> None:
     app.connect("builder-inited", start)
     app.connect("env-get-outdated", read_again)
+    app.connect("env-updated", after_reading, priority=900)
     app.connect("build-finished", stop, priority=900)  # after the other reports of the build

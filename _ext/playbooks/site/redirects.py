@@ -5,7 +5,8 @@ At build time (HTML and dirhtml only) the map becomes sphinx-reredirects' ``redi
 option, each target relative to the old page, so the old relative address opens the new
 page (its script keeps the ``#anchor``).  A target that is not a document of the handbook
 is an error (``playbook.redirect_target``), by the same rule as ``make check``; so is a
-published page renamed or removed without an entry (``playbook.redirect_missing``).
+published page renamed or removed without an entry (``playbook.redirect_missing``).  Both
+are checked in every build, even one that reads no page.
 """
 
 from __future__ import annotations
@@ -77,5 +78,7 @@ def setup(app: Sphinx) -> None:
     for name, default, rebuild, types in CONFIG_VALUES:
         app.add_config_value(name, default, rebuild, types=types)
     app.setup_extension("sphinx_reredirects")
-    app.connect("env-check-consistency", check_targets)
+    # After reading, in every build (Sphinx checks consistency only when a page was read): the
+    # map is no page, and a build after an edit of the map alone reads nothing.
+    app.connect("env-updated", check_targets)
     app.connect("html-collect-pages", set_redirects, priority=400)

@@ -3,8 +3,10 @@
 The CSS of the theme, of the extension and of Sphinx and its extensions is written for
 people to read: comments and indentation are a third of its bytes, and the stylesheets
 reach every page's first load.  After Sphinx has copied them (``build-finished``), each
-``_static/**/*.css`` of an interactive builder is rewritten minified, atomically, and only
-when that changes it, so a rebuild leaves it as it is.
+``_static/**/*.css`` of an interactive builder is rewritten minified, atomically.  Sphinx
+copies the readable file again in every build (it differs from the one in the output), and
+this minifies it again; the ``?v=`` checksum of the pages is the readable file's, so it
+changes only when the stylesheet does.
 """
 
 from __future__ import annotations

@@ -26,7 +26,7 @@ _BLOCKS = {
     "Option list": "a lista de opções",
     "Block quote": "o trecho recuado (citação)",
     "Explicit markup": "a diretiva ou o comentário (linha que começa com '..')",
-    "Line block": "o bloco de linhas (linhas que começam com '|')",
+    "Literal block": "o bloco de código (o texto recuado depois de '::')",
 }
 
 #: docutils' names of inline markup, as the writer types it.

@@ -144,6 +144,8 @@ def load_conf(path: Path, tags: list[str] | None = None) -> dict:
               for name, default, _, _ in CONFIG_VALUES + policy.CONFIG_VALUES + redirects.CONFIG_VALUES
               + build_warnings.CONFIG_VALUES}
     values["suppress_warnings"] = namespace.get("suppress_warnings", [])
+    values["rst_prolog"] = namespace.get("rst_prolog") or ""
+    values["rst_epilog"] = namespace.get("rst_epilog") or ""
     # What Sphinx's smart quotes need (they change the text a reply copies).
     values["language"] = namespace.get("language") or "en"
     values["smartquotes"] = namespace.get("smartquotes", True)
@@ -205,13 +207,23 @@ def _maybe_unresolved(node: nodes.Node) -> bool:
                                                                and bool(node.get("anonymous")))
 
 
-def resolve_references(document: nodes.document) -> None:
+def resolve_references(document: nodes.document, conf: dict | None = None) -> None:
     """docutils' reference transforms, as Sphinx's reader runs them (with Sphinx's own
     substitutions): they report the links without a target ("Unknown target name"), the
     undefined substitutions and the anonymous links without their address, which the build
-    reports too.  They change the tree: run after the analysis."""
+    reports too.  They change the tree: run after the analysis.
+
+    Not run when conf.py has ``rst_prolog`` or ``rst_epilog`` (substitutions and link targets
+    the build adds to every page): rather than a false error, the build reports those.
+    Citations are left to Sphinx, which resolves them across pages (``[NORMA]_`` defined in
+    another file)."""
     from docutils.transforms import references
 
+    if conf is not None and (conf.get("rst_prolog") or conf.get("rst_epilog")):
+        return
+    for ref in list(document.findall(nodes.citation_reference)):
+        ref.parent.replace(ref, nodes.Text(ref.astext()))
+    document.citation_refs.clear()
     substitutions, anonymous = [], False
     for node in document.findall(_maybe_unresolved):
         if isinstance(node, nodes.substitution_reference):
@@ -223,7 +235,7 @@ def resolve_references(document: nodes.document) -> None:
         return  # nothing to resolve (most playbooks: their links hold their addresses)
     for ref in substitutions:
         if ref.get("refname") in SPHINX_SUBSTITUTIONS:
-            ref.replace_self(nodes.Text(ref.astext()))
+            ref.parent.replace(ref, nodes.Text(ref.astext()))
     document.transformer.add_transforms([
         references.Substitutions, references.PropagateTargets, references.AnonymousHyperlinks,
         references.IndirectHyperlinks, references.Footnotes, references.ExternalTargets,
@@ -355,7 +367,7 @@ class Checker:
                            prepare_reply=lambda section: smart_quotes.apply(document, self.conf, within=section))
         if self.on_analysis is not None:
             self.on_analysis(file, category, analysis)
-        resolve_references(document)
+        resolve_references(document, self.conf)
         reports = docutils_reports(document, display)
         reports += image_reports(document, file, display, self.source_root)
         reports += [self._violation(display, v) for v in violations]

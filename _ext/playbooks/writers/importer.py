@@ -282,9 +282,12 @@ class Importer:
         """The folder old addresses start from.  In PEN's wiki a page's address holds its
         category folder ("Scripts_Atendimento/Tramita_GOV_BR/Barra_de_Progresso_Travando"):
         when SRC is a category folder, or a folder or file right inside one, addresses start
-        above it, as when the whole wiki is imported."""
+        above it, as when the whole wiki is imported.  A category folder is one conf.py or the
+        handbook knows, or one named as CATEGORY= (a new category: the next import of the same
+        folder, which then knows it, records the same addresses)."""
         for folder in (base, base.parent):
-            if self.placement.by_slug.get(slugify(folder.name)) is not None:
+            slug = slugify(folder.name)
+            if self.placement.by_slug.get(slug) is not None or (slug and slug == self.placement.forced):
                 return folder.parent
         return base
 
@@ -548,7 +551,7 @@ def remaining_problems(result: Result, conf: dict, source: Path) -> list[str]:
             except (OSError, SourceError):
                 continue
             document = parse(text, str(target))
-            resolve_references(document)
+            resolve_references(document, checker.conf)
             reports = docutils_reports(document, shown) + image_reports(document, target, shown, checker.source_root)
         else:
             reports, _, _ = checker.check_file(target, shown)
