@@ -87,7 +87,9 @@ def documents_of(env, locations: set[str]) -> set[str]:
         if docname in env.found_docs:
             found.add(docname)
         elif path:
-            files.add((srcdir / path).resolve())
+            # docutils gives an included file's path relative to the working folder when it
+            # can, Sphinx relative to the source folder: either may be the one
+            files.update({(srcdir / path).resolve(), Path(path).resolve()})
     if files:
         for docname, depends in env.dependencies.items():
             if docname in env.found_docs and any((srcdir / dep).resolve() in files for dep in depends):
