@@ -4,8 +4,9 @@
 Sphinx writes every message of docutils' reporter through one logger
 (``sphinx.util.docutils``, type ``docutils``); a filter on it rewrites the message before
 any handler formats it, in this process and in the ones ``-j`` forks (they inherit it).  It
-is there from ``builder-inited`` to ``build-finished``: another Sphinx project built later
-in the same process (a test) keeps docutils' words.
+is there while a build runs, from the start of reading (``env-before-read-docs``, before
+``-j`` forks) to ``build-finished``: another Sphinx project built later in the same process
+(a test) keeps docutils' words, even after an application that was created and never built.
 """
 
 from __future__ import annotations
@@ -28,18 +29,21 @@ class ExplainDocutils(logging.Filter):
         return True
 
 
-def start(app: Sphinx) -> None:
-    logger = logging.getLogger(LOGGER)
-    if not any(isinstance(f, ExplainDocutils) for f in logger.filters):
-        logger.addFilter(ExplainDocutils())
-
-
-def stop(app: Sphinx, exception: BaseException | None) -> None:
-    logger = logging.getLogger(LOGGER)
+def _remove(logger: logging.Logger) -> None:
     for found in [f for f in logger.filters if isinstance(f, ExplainDocutils)]:
         logger.removeFilter(found)
 
 
+def start(app: Sphinx, env=None, docnames=None) -> None:
+    logger = logging.getLogger(LOGGER)
+    _remove(logger)
+    logger.addFilter(ExplainDocutils())
+
+
+def stop(app: Sphinx, exception: BaseException | None) -> None:
+    _remove(logging.getLogger(LOGGER))
+
+
 def setup(app: Sphinx) -> None:
-    app.connect("builder-inited", start)
+    app.connect("env-before-read-docs", start)
     app.connect("build-finished", stop, priority=950)

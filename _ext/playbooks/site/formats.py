@@ -50,6 +50,36 @@ class NamedLinks(SphinxPostTransform):
                 ref["classes"].append(NAMED_LINK)
 
 
+#: Around each table of a page: a region that scrolls sideways when the table is wider than
+#: the screen (a phone), which a keyboard can reach (tabindex) and a screen reader names.
+TABLE_SCROLL_OPEN = ('<div class="manual-table-scroll" role="region" tabindex="0" '
+                     'aria-label="Tabela (role para o lado se não couber)">')
+TABLE_SCROLL_CLOSE = "</div>"
+
+
+class ScrollableTables(SphinxPostTransform):
+    """Each table of a page in a region that scrolls by itself (not the whole page)."""
+
+    default_priority = 900
+    formats = ("html",)
+
+    def run(self, **kwargs) -> None:
+        for table in list(self.document.findall(nodes.table)):
+            if table.parent is None or any(isinstance(a, nodes.table) for a in _ancestors(table)):
+                continue
+            index = table.parent.index(table)
+            table.parent.insert(index + 1, nodes.raw("", TABLE_SCROLL_CLOSE, format="html"))
+            table.parent.insert(index, nodes.raw("", TABLE_SCROLL_OPEN, format="html"))
+
+
+def _ancestors(node: nodes.Node):
+    node = node.parent
+    while node is not None:
+        yield node
+        node = node.parent
+
+
 def setup(app) -> None:
     app.add_post_transform(BreakableAddresses)
     app.add_post_transform(NamedLinks)
+    app.add_post_transform(ScrollableTables)
