@@ -116,6 +116,22 @@ def test_a_redirect_to_a_missing_page_fails_the_build_and_the_check(tmp_path):
     assert make(project, "html").returncode == 0
 
 
+def test_a_map_on_one_line_or_unreadable_is_named_once_at_line_1_by_the_build_and_the_check(tmp_path):
+    """Without a line of its own, a location would be read as a page's name
+    ("redirects.json.rst"); an unreadable map was reported twice by the build."""
+    project = project_copy(tmp_path)
+    redirects = project / "source" / "redirects.json"
+    for text, said in ((json.dumps({"Scripts_Atendimento/SEI/Antigo": "playbooks/sei/nao-existe"}),
+                        "o redirecionamento de 'Scripts_Atendimento/SEI/Antigo'"),
+                       ("{\"a\": ", "mapa de redirecionamentos ilegível")):
+        redirects.write_text(text, encoding="utf-8")
+        html = make(project, "html")
+        built = [line for line in html.stderr.replace(str(project) + "/", "").splitlines() if said in line]
+        assert len(built) == 1 and built[0].startswith(f"source/redirects.json:1: ERROR: {said}"), html.stderr
+        check = make(project, "check")
+        assert f"source/redirects.json:1: ERROR: {said}" in check.stdout, check.stdout
+
+
 def test_an_unreadable_map_is_an_error(tmp_path):
     project = project_copy(tmp_path)
     (project / "source" / "redirects.json").write_text("{\"a\": ", encoding="utf-8")

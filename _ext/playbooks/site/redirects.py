@@ -32,12 +32,16 @@ from ..standard.redirects import (
 TEMPLATE = Path(__file__).parent / "redirect.html"
 
 
-def _build_map(app: Sphinx) -> tuple[Path, dict[str, str]]:
+def _build_map(app: Sphinx, report: bool = True) -> tuple[Path, dict[str, str]]:
+    """The map; an unreadable one is reported (once a build: by the check, not again when
+    the redirect pages are made) and counts as empty."""
     path = map_path(Path(app.srcdir), app.config)
     try:
         return path, load_map(path)
     except RedirectMapError as error:
-        warnings.emit(SUBTYPE, f"mapa de redirecionamentos ilegível: {error}", str(path))
+        if report:
+            # "file:1": a location without a line would be read as a page's name
+            warnings.emit(SUBTYPE, f"mapa de redirecionamentos ilegível: {error}", f"{path}:1")
         return path, {}
 
 
@@ -50,7 +54,7 @@ def check_targets(app: Sphinx, env) -> None:
     text = path.read_text(encoding="utf-8-sig")
     for old, target in broken_entries(mapping, env.found_docs):
         line = line_of(text, old)
-        warnings.emit(SUBTYPE, message(old, target), f"{path}:{line}" if line else str(path))
+        warnings.emit(SUBTYPE, message(old, target), f"{path}:{line or 1}")  # a map on one line: line 1
 
 
 def set_redirects(app: Sphinx):
@@ -58,7 +62,7 @@ def set_redirects(app: Sphinx):
     builder = app.builder
     if builder.name not in {"html", "dirhtml"}:
         return []
-    _, mapping = _build_map(app)
+    _, mapping = _build_map(app, report=False)
     found = app.env.found_docs
     redirects = dict(getattr(app.config, "redirects", None) or {})
     for old, target in mapping.items():

@@ -183,16 +183,17 @@ def missing_problems(source: Path, conf, current, base: str | None = None) -> li
 
 
 def check(source: Path, conf) -> list[tuple[int | None, str]]:
-    """``make check``: ``(line, message)`` of every problem of the map of the handbook in ``source``."""
+    """``make check``: ``(line, message)`` of every problem of the map of the handbook in
+    ``source``; line 1 when the problem has no line of its own (the build says the same)."""
     path = map_path(source, conf)
     try:
         mapping = load_map(path)
     except RedirectMapError as error:
-        return [(None, f"mapa de redirecionamentos ilegível: {error}")]
+        return [(1, f"mapa de redirecionamentos ilegível: {error}")]
     if not mapping:
         return []
     text = path.read_text(encoding="utf-8-sig")
-    return [(line_of(text, old), message(old, target))
+    return [(line_of(text, old) or 1, message(old, target))
             for old, target in broken_entries(mapping, source_docnames(source))]
 
 
