@@ -11,6 +11,7 @@ import re
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.nodes import traverse_parent
 
 #: After these characters an address shown as link text may break (U+200B, which the LaTeX
 #: preamble of conf.py maps to a zero-width breakable space).
@@ -65,18 +66,11 @@ class ScrollableTables(SphinxPostTransform):
 
     def run(self, **kwargs) -> None:
         for table in list(self.document.findall(nodes.table)):
-            if table.parent is None or any(isinstance(a, nodes.table) for a in _ancestors(table)):
-                continue
+            if table.parent is None or next(traverse_parent(table.parent, nodes.table), None) is not None:
+                continue  # a table inside a table scrolls with its own
             index = table.parent.index(table)
             table.parent.insert(index + 1, nodes.raw("", TABLE_SCROLL_CLOSE, format="html"))
             table.parent.insert(index, nodes.raw("", TABLE_SCROLL_OPEN, format="html"))
-
-
-def _ancestors(node: nodes.Node):
-    node = node.parent
-    while node is not None:
-        yield node
-        node = node.parent
 
 
 def setup(app) -> None:

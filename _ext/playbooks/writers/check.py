@@ -230,7 +230,7 @@ def resolve_references(document: nodes.document, conf: dict | None = None) -> No
             substitutions.append(node)
         else:
             anonymous = True
-    if not (substitutions or anonymous or document.refnames or document.footnote_refs or document.citation_refs
+    if not (substitutions or anonymous or document.refnames or document.footnote_refs
             or document.autofootnote_refs or document.symbol_footnote_refs):
         return  # nothing to resolve (most playbooks: their links hold their addresses)
     for ref in substitutions:
